@@ -1,0 +1,75 @@
+package org.nrmreferrals.agency;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A First Responder Organisation. Deactivated agencies keep their referrals but cannot act. */
+@Entity
+@Table(name = "agency")
+public class Agency extends PanacheEntityBase {
+  @Id private String code;
+  private String name;
+
+  @Enumerated(EnumType.STRING)
+  private AgencyType type;
+
+  private boolean active;
+  @Version private long version;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Column(name = "updated_at")
+  private Instant updatedAt;
+
+  protected Agency() {}
+
+  Agency(String code, String name, AgencyType type, boolean active, Instant now) {
+    this.code = code;
+    this.name = name;
+    this.type = type;
+    this.active = active;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  void revise(String newName, AgencyType newType, Boolean nowActive, Instant now) {
+    if (newName != null) {
+      name = newName;
+    }
+    if (newType != null) {
+      type = newType;
+    }
+    if (nowActive != null) {
+      active = nowActive;
+    }
+    updatedAt = now;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public AgencyType type() {
+    return type;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  Instant updatedAt() {
+    return updatedAt;
+  }
+}

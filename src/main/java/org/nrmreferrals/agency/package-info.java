@@ -1,0 +1,2 @@
+/** The registry of First Responder Organisations allowed to refer. */
+package org.nrmreferrals.agency;

@@ -1,0 +1,130 @@
+package org.nrmreferrals.referral;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.erdtman.jcs.JsonCanonicalizer;
+import org.jboss.logging.Logger;
+import org.nrmreferrals.NrmConfig;
+import org.nrmreferrals.web.ProblemException;
+import org.nrmreferrals.web.ProblemType;
+
+/**
+ * Remembers the response to each request sent with an {@code Idempotency-Key}, per agency. A repeat
+ * waits on the first request's row lock, then replays its committed response.
+ */
+@ApplicationScoped
+class IdempotencyRecords {
+  private static final Logger LOG = Logger.getLogger(IdempotencyRecords.class);
+  private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+  private final EntityManager em;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final Duration retention;
+
+  IdempotencyRecords(EntityManager em, ObjectMapper json, Clock clock, NrmConfig config) {
+    this.em = em;
+    this.json = json;
+    this.clock = clock;
+    this.retention = config.idempotency().retention();
+  }
+
+  /** The header value, checked: 1 to 255 visible ASCII characters. */
+  static String checkedKey(String key) {
+    if (key != null && !KEY.matcher(key).matches()) {
+      throw ProblemException.malformed(
+          "Idempotency-Key", "must be 1 to 255 visible ASCII characters, such as a UUID");
+    }
+    return key;
+  }
+
+  /** SHA-256 of the request's RFC 8785 canonical JSON: equal for bodies that mean the same. */
+  String fingerprint(Object request) {
+    try {
+      byte[] canonical = new JsonCanonicalizer(json.writeValueAsString(request)).getEncodedUTF8();
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+    } catch (IOException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Cannot fingerprint a request", e);
+    }
+  }
+
+  /**
+   * Claims the key for this request, or returns the response stored for it. Must run in the
+   * transaction that will store the response.
+   */
+  Optional<Submission> claim(String agency, String key, String fingerprint) {
+    int claimed =
+        em.createNativeQuery(
+                "insert into idempotency_record (agency_code, idempotency_key, request_hash, created_at)"
+                    + " values (?1, ?2, ?3, ?4) on conflict do nothing")
+            .setParameter(1, agency)
+            .setParameter(2, key)
+            .setParameter(3, fingerprint)
+            .setParameter(4, clock.instant())
+            .executeUpdate();
+    if (claimed == 1) {
+      return Optional.empty();
+    }
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    "select request_hash, response_status, response_body, location"
+                        + " from idempotency_record where agency_code = ?1 and idempotency_key = ?2")
+                .setParameter(1, agency)
+                .setParameter(2, key)
+                .getSingleResult();
+    if (!fingerprint.equals(row[0])) {
+      throw new ProblemException(
+          ProblemType.IDEMPOTENCY_KEY_REUSED,
+          "This Idempotency-Key was used with a different request body; use a new key.");
+    }
+    return Optional.of(
+        new Submission(((Number) row[1]).intValue(), (String) row[2], (String) row[3], null, true));
+  }
+
+  /** Stores the response of a claimed key. */
+  void complete(String agency, String key, Submission response) {
+    em.createNativeQuery(
+            "update idempotency_record set response_status = ?3, response_body = ?4, location = ?5"
+                + " where agency_code = ?1 and idempotency_key = ?2")
+        .setParameter(1, agency)
+        .setParameter(2, key)
+        .setParameter(3, response.status())
+        .setParameter(4, response.body())
+        .setParameter(5, response.location())
+        .executeUpdate();
+  }
+
+  /** Serialized once, so a replay is byte-for-byte the first response. */
+  String serialize(Object body) {
+    try {
+      return json.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot serialize a response", e);
+    }
+  }
+
+  @Scheduled(every = "1h", delayed = "1m")
+  @Transactional
+  void purgeExpired() {
+    int purged =
+        em.createNativeQuery("delete from idempotency_record where created_at < ?1")
+            .setParameter(1, clock.instant().minus(retention))
+            .executeUpdate();
+    if (purged > 0) {
+      LOG.infof("Purged %d idempotency records older than %s", purged, retention);
+    }
+  }
+}

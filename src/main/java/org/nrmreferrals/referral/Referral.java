@@ -1,0 +1,257 @@
+package org.nrmreferrals.referral;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.nrmreferrals.agency.Agency;
+import org.nrmreferrals.reference.ExploitationType;
+
+/** A referral's coded facts; what identifies the person is in {@link PersonalData}. */
+@Entity
+@Table(name = "referral")
+public class Referral extends PanacheEntityBase {
+  @Id private UUID id;
+  private String reference;
+
+  @Enumerated(EnumType.STRING)
+  private ReferralKind kind;
+
+  @Enumerated(EnumType.STRING)
+  private ReferralStatus status;
+
+  @Enumerated(EnumType.STRING)
+  private Jurisdiction jurisdiction;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "agency_code")
+  private Agency agency;
+
+  @Column(name = "submitted_by")
+  private String submittedBy;
+
+  @Column(name = "submitted_at")
+  private Instant submittedAt;
+
+  @Column(name = "external_reference")
+  private String externalReference;
+
+  @Enumerated(EnumType.STRING)
+  private Gender gender;
+
+  @Column(name = "estimated_age")
+  private Integer estimatedAge;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  private List<String> nationalities;
+
+  @Column(name = "country_of_origin")
+  private String countryOfOrigin;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  private List<String> languages;
+
+  @Column(name = "interpreter_needed")
+  private Boolean interpreterNeeded;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "age_at_exploitation")
+  private AgeAtExploitation ageAtExploitation;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "exploitation_types")
+  private List<String> exploitationTypes;
+
+  @Column(name = "county_lines")
+  private boolean countyLines;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "exploitation_location")
+  private ExploitationLocation exploitationLocation;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "overseas_countries")
+  private List<String> overseasCountries;
+
+  @Column(name = "police_force")
+  private String policeForce;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  private List<String> indicators;
+
+  @Column(name = "indicator_catalogue_version")
+  private int indicatorCatalogueVersion;
+
+  @Column(name = "consent_referral")
+  private Boolean consentReferral;
+
+  @Column(name = "consent_support")
+  private Boolean consentSupport;
+
+  @Column(name = "consent_police_contact")
+  private Boolean consentPoliceContact;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "support_needs")
+  private List<String> supportNeeds;
+
+  @Version private long version;
+
+  protected Referral() {}
+
+  /** A new referral or Duty to Notify report, as submitted. */
+  static Referral submitted(
+      String reference,
+      Agency agency,
+      String submittedBy,
+      Instant submittedAt,
+      SubmitReferralRequest request,
+      int indicatorCatalogueVersion) {
+    Referral r = new Referral();
+    r.id = UUID.randomUUID();
+    r.reference = reference;
+    r.kind = request.kind();
+    r.status =
+        request.kind() == ReferralKind.NRM ? ReferralStatus.SUBMITTED : ReferralStatus.NOTIFIED;
+    r.jurisdiction = request.jurisdiction();
+    r.agency = agency;
+    r.submittedBy = submittedBy;
+    r.submittedAt = submittedAt;
+    r.externalReference = request.externalReference();
+    r.ageAtExploitation = request.ageAtExploitation();
+    r.indicators = List.copyOf(request.indicators());
+    r.indicatorCatalogueVersion = indicatorCatalogueVersion;
+    r.supportNeeds = request.supportNeeds().stream().map(Enum::name).toList();
+    r.describePerson(request.potentialVictim());
+    r.describeExploitation(request.exploitation());
+    Consent consent = request.consent();
+    if (consent != null) {
+      r.consentReferral = consent.referral();
+      r.consentSupport = consent.support();
+      r.consentPoliceContact = consent.policeContact();
+    }
+    return r;
+  }
+
+  private void describePerson(PotentialVictim person) {
+    gender = person.gender();
+    estimatedAge = person.estimatedAge();
+    nationalities = List.copyOf(person.nationalities());
+    countryOfOrigin = person.countryOfOrigin();
+    languages = List.copyOf(person.languages());
+    interpreterNeeded = person.interpreterNeeded();
+  }
+
+  private void describeExploitation(Exploitation exploitation) {
+    exploitationTypes = exploitation.types().stream().map(Enum::name).toList();
+    countyLines = exploitation.countyLines();
+    exploitationLocation = exploitation.location();
+    overseasCountries = List.copyOf(exploitation.overseasCountries());
+    policeForce = exploitation.policeForce();
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public String reference() {
+    return reference;
+  }
+
+  public ReferralKind kind() {
+    return kind;
+  }
+
+  public ReferralStatus status() {
+    return status;
+  }
+
+  public Jurisdiction jurisdiction() {
+    return jurisdiction;
+  }
+
+  public Agency agency() {
+    return agency;
+  }
+
+  public Instant submittedAt() {
+    return submittedAt;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  String submittedBy() {
+    return submittedBy;
+  }
+
+  String externalReference() {
+    return externalReference;
+  }
+
+  AgeAtExploitation ageAtExploitation() {
+    return ageAtExploitation;
+  }
+
+  List<String> nationalities() {
+    return nationalities;
+  }
+
+  List<ExploitationType> exploitationTypes() {
+    return exploitationTypes.stream().map(ExploitationType::valueOf).toList();
+  }
+
+  List<String> indicators() {
+    return indicators;
+  }
+
+  int indicatorCatalogueVersion() {
+    return indicatorCatalogueVersion;
+  }
+
+  List<SupportNeed> supportNeeds() {
+    return supportNeeds.stream().map(SupportNeed::valueOf).toList();
+  }
+
+  Consent consent() {
+    if (consentReferral == null && consentSupport == null && consentPoliceContact == null) {
+      return null;
+    }
+    return new Consent(consentReferral, consentSupport, consentPoliceContact);
+  }
+
+  Exploitation exploitation() {
+    return new Exploitation(
+        exploitationTypes(), countyLines, exploitationLocation, overseasCountries, policeForce);
+  }
+
+  /** The person's coded facts joined with their personal data, if any. */
+  PotentialVictim potentialVictim(PersonalData personal) {
+    PersonalData p = personal == null ? PersonalData.NONE : personal;
+    return new PotentialVictim(
+        p.givenName(),
+        p.familyName(),
+        p.aliases(),
+        p.dateOfBirth(),
+        estimatedAge,
+        gender,
+        nationalities,
+        countryOfOrigin,
+        languages,
+        interpreterNeeded,
+        p.contact());
+  }
+}

@@ -1,0 +1,82 @@
+package org.nrmreferrals.referral;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.nrmreferrals.agency.Agency;
+import org.nrmreferrals.reference.IndicatorCatalogue;
+import org.nrmreferrals.reference.PoliceForce;
+import org.nrmreferrals.web.ETags;
+import org.nrmreferrals.web.Problem.Violation;
+import org.nrmreferrals.web.ProblemException;
+
+/** Accepts referrals and Duty to Notify reports from partner agencies. */
+@ApplicationScoped
+class ReferralIntake {
+  private final IndicatorCatalogue catalogue;
+  private final ReferenceNumbers numbers;
+  private final IdempotencyRecords idempotency;
+  private final Clock clock;
+
+  ReferralIntake(
+      IndicatorCatalogue catalogue,
+      ReferenceNumbers numbers,
+      IdempotencyRecords idempotency,
+      Clock clock) {
+    this.catalogue = catalogue;
+    this.numbers = numbers;
+    this.idempotency = idempotency;
+    this.clock = clock;
+  }
+
+  /**
+   * Records the submission, or replays the response to an earlier one with the same key. The
+   * referral, its personal data and the idempotency record commit together or not at all.
+   */
+  @Transactional
+  Submission submit(
+      Agency agency, String submittedBy, String idempotencyKey, SubmitReferralRequest request) {
+    if (idempotencyKey != null) {
+      String fingerprint = idempotency.fingerprint(request);
+      Optional<Submission> earlier = idempotency.claim(agency.code(), idempotencyKey, fingerprint);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
+    List<Violation> violations =
+        IntakeRules.check(request, agency.type(), catalogue::contains, PoliceForce::exists);
+    if (!violations.isEmpty()) {
+      throw ProblemException.invalid(violations);
+    }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Referral referral =
+        Referral.submitted(
+            numbers.next(request.kind(), now),
+            agency,
+            submittedBy,
+            now,
+            request,
+            catalogue.version());
+    referral.persist();
+    PersonalData personal =
+        PersonalData.of(referral.id(), request.potentialVictim(), request.account());
+    if (personal != null) {
+      personal.persist();
+    }
+    Submission created =
+        new Submission(
+            201,
+            idempotency.serialize(ReferralView.of(referral, personal)),
+            "/api/v1/referrals/" + referral.id(),
+            ETags.of(referral.version()),
+            false);
+    if (idempotencyKey != null) {
+      idempotency.complete(agency.code(), idempotencyKey, created);
+    }
+    return created;
+  }
+}

@@ -1,0 +1,224 @@
+package org.nrmreferrals.referral;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.nrmreferrals.NrmConfig;
+import org.nrmreferrals.agency.PartnerAgency;
+import org.nrmreferrals.reference.Countries;
+import org.nrmreferrals.reference.ExploitationType;
+import org.nrmreferrals.security.Caller;
+import org.nrmreferrals.security.Roles;
+import org.nrmreferrals.web.ETags;
+import org.nrmreferrals.web.ProblemException;
+import org.nrmreferrals.web.QueryParams;
+
+/** Partner agencies submit referrals; referrers, caseworkers and admins read them. */
+@Path("/api/v1/referrals")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Referrals")
+@SecurityRequirement(name = "bearer")
+public class ReferralResource {
+  static final String REPLAYED = "Idempotent-Replayed";
+
+  private final ReferralIntake intake;
+  private final ReferralQueries queries;
+  private final Caller caller;
+  private final PartnerAgency partnerAgency;
+  private final NrmConfig config;
+
+  ReferralResource(
+      ReferralIntake intake,
+      ReferralQueries queries,
+      Caller caller,
+      PartnerAgency partnerAgency,
+      NrmConfig config) {
+    this.intake = intake;
+    this.queries = queries;
+    this.caller = caller;
+    this.partnerAgency = partnerAgency;
+    this.config = config;
+  }
+
+  @POST
+  @RolesAllowed(Roles.PARTNER)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "submitReferral",
+      summary = "Submit a referral or Duty to Notify report",
+      description =
+          "The referring agency is the token's agency. Send an Idempotency-Key to retry safely:"
+              + " a repeat with the same key and body replays the first response.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Accepted; also the replay of an earlier request with the same key",
+      headers = {
+        @Header(
+            name = "Location",
+            description = "The referral's URL",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = "ETag",
+            description = "The referral's version (absent on a replay)",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = REPLAYED,
+            description = "true when this is a replay",
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content = @Content(schema = @Schema(implementation = ReferralView.class)))
+  @APIResponse(responseCode = "400", ref = "MalformedRequest")
+  @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "A rule is broken (see violations), or the Idempotency-Key was used with another body",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+  public Response submit(
+      @Parameter(
+              in = ParameterIn.HEADER,
+              description = "1 to 255 visible ASCII characters; kept at least 24 hours")
+          @HeaderParam("Idempotency-Key")
+          String idempotencyKey,
+      @NotNull(message = "a body is required") @Valid SubmitReferralRequest request) {
+    Submission s =
+        intake.submit(
+            partnerAgency.current(),
+            caller.subject(),
+            IdempotencyRecords.checkedKey(idempotencyKey),
+            request);
+    Response.ResponseBuilder response =
+        Response.status(s.status())
+            .type(MediaType.APPLICATION_JSON)
+            .entity(s.body())
+            .location(URI.create(s.location()));
+    if (s.etag() != null) {
+      response.header(HttpHeaders.ETAG, s.etag());
+    }
+    if (s.replayed()) {
+      response.header(REPLAYED, "true");
+    }
+    return response.build();
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Roles.PARTNER, Roles.CASEWORKER, Roles.ADMIN})
+  @Operation(
+      operationId = "getReferral",
+      summary = "Read a referral",
+      description = "A partner sees only its own agency's referrals; others are 404.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The referral",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "The referral's version",
+              schema = @Schema(type = SchemaType.STRING)),
+      content = @Content(schema = @Schema(implementation = ReferralView.class)))
+  @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match tag")
+  @APIResponse(responseCode = "400", ref = "MalformedRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public Response get(
+      @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    Referral referral = queries.visible(caller, QueryParams.uuid("id", id));
+    String etag = ETags.of(referral.version());
+    if (ETags.matches(ifNoneMatch, referral.version())) {
+      return Response.notModified().header(HttpHeaders.ETAG, etag).build();
+    }
+    return Response.ok(queries.view(referral)).header(HttpHeaders.ETAG, etag).build();
+  }
+
+  @GET
+  @RolesAllowed({Roles.PARTNER, Roles.CASEWORKER, Roles.ADMIN})
+  @Operation(
+      operationId = "listReferrals",
+      summary = "List referrals",
+      description =
+          "Newest first, without personal data. Follow nextCursor until it is null; a walk never"
+              + " skips or repeats an item. Partners see only their own agency's referrals.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page",
+      content = @Content(schema = @Schema(implementation = ReferralPage.class)))
+  @APIResponse(responseCode = "400", ref = "MalformedRequest")
+  public ReferralPage list(
+      @QueryParam("status") @Schema(implementation = ReferralStatus.class) String status,
+      @QueryParam("kind") @Schema(implementation = ReferralKind.class) String kind,
+      @QueryParam("submittedFrom")
+          @Parameter(description = "First day, inclusive (UK time)")
+          @Schema(type = SchemaType.STRING, format = "date")
+          String submittedFrom,
+      @QueryParam("submittedTo")
+          @Parameter(description = "Last day, inclusive (UK time)")
+          @Schema(type = SchemaType.STRING, format = "date")
+          String submittedTo,
+      @QueryParam("nationality") @Parameter(description = "ISO 3166-1 alpha-2 code")
+          String nationality,
+      @QueryParam("countryOfOrigin") @Parameter(description = "ISO 3166-1 alpha-2 code")
+          String countryOfOrigin,
+      @QueryParam("exploitationType") @Schema(implementation = ExploitationType.class)
+          String exploitationType,
+      @QueryParam("ageAtExploitation") @Schema(implementation = AgeAtExploitation.class)
+          String ageAtExploitation,
+      @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page")
+          String cursor,
+      @QueryParam("limit")
+          @Parameter(description = "Page size, 1 to 200 (default 50)")
+          @Schema(type = SchemaType.INTEGER)
+          String limit) {
+    ZoneId zone = ZoneId.of(config.jurisdictionZone());
+    LocalDate from = QueryParams.date("submittedFrom", submittedFrom);
+    LocalDate to = QueryParams.date("submittedTo", submittedTo);
+    if (from != null && to != null && from.isAfter(to)) {
+      throw ProblemException.malformed("submittedFrom", "must not be after submittedTo");
+    }
+    ReferralFilter filter =
+        new ReferralFilter(
+            QueryParams.enumValue("status", status, ReferralStatus.class),
+            QueryParams.enumValue("kind", kind, ReferralKind.class),
+            from == null ? null : from.atStartOfDay(zone).toInstant(),
+            to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(),
+            country("nationality", nationality),
+            country("countryOfOrigin", countryOfOrigin),
+            QueryParams.enumValue("exploitationType", exploitationType, ExploitationType.class),
+            QueryParams.enumValue("ageAtExploitation", ageAtExploitation, AgeAtExploitation.class));
+    int pageSize =
+        QueryParams.limit(
+            limit, config.pagination().defaultLimit(), config.pagination().maxLimit());
+    return queries.list(caller, filter, Cursor.decode(cursor), pageSize);
+  }
+
+  private static String country(String name, String code) {
+    if (code != null && !Countries.isCountry(code)) {
+      throw ProblemException.malformed(name, "must be an ISO 3166-1 alpha-2 country code");
+    }
+    return code;
+  }
+}

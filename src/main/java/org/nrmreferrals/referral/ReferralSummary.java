@@ -1,0 +1,41 @@
+package org.nrmreferrals.referral;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.nrmreferrals.agency.AgencyRef;
+import org.nrmreferrals.reference.ExploitationType;
+
+/** A referral in a list: coded facts only, never personal data. */
+@Schema(name = "ReferralSummary")
+public record ReferralSummary(
+    UUID id,
+    String reference,
+    ReferralKind kind,
+    ReferralStatus status,
+    Jurisdiction jurisdiction,
+    @Schema(nullable = true) String externalReference,
+    AgencyRef referringAgency,
+    Instant submittedAt,
+    AgeAtExploitation ageAtExploitation,
+    List<String> nationalities,
+    List<ExploitationType> exploitationTypes,
+    long version) {
+
+  static ReferralSummary of(Referral r) {
+    return new ReferralSummary(
+        r.id(),
+        r.reference(),
+        r.kind(),
+        r.status(),
+        r.jurisdiction(),
+        r.externalReference(),
+        AgencyRef.from(r.agency()),
+        r.submittedAt(),
+        r.ageAtExploitation(),
+        r.nationalities(),
+        r.exploitationTypes(),
+        r.version());
+  }
+}

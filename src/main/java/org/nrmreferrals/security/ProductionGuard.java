@@ -1,0 +1,87 @@
+package org.nrmreferrals.security;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Refuses to start the packaged application without a token-verification key and issuer, or with
+ * the development key pair that is committed to the repository.
+ */
+@Singleton
+class ProductionGuard {
+  /** SHA-256 of the DER form of {@code dev-keys/dev-public.pem}. */
+  static final String DEV_KEY_SHA256 =
+      "1918002802906b99e4db2a2e24e1ad5502f603b254264dbc348f3f342bf5489c";
+
+  void check(@Observes StartupEvent event, Config config) {
+    if (LaunchMode.current() == LaunchMode.NORMAL) {
+      verify(config);
+    }
+  }
+
+  static void verify(Config config) {
+    Optional<String> inline = config.getOptionalValue("mp.jwt.verify.publickey", String.class);
+    Optional<String> location =
+        config.getOptionalValue("mp.jwt.verify.publickey.location", String.class);
+    if (inline.isEmpty() && location.isEmpty()) {
+      refuse("no token verification key: set MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+    }
+    if (config.getOptionalValue("mp.jwt.verify.issuer", String.class).isEmpty()) {
+      refuse("no token issuer: set MP_JWT_VERIFY_ISSUER");
+    }
+    String pem = inline.orElseGet(() -> read(location.get()));
+    if (isDevelopmentKey(pem)) {
+      refuse("the configured token key is the development key committed to the repository");
+    }
+  }
+
+  /** True when the PEM text holds the committed development public key. */
+  static boolean isDevelopmentKey(String pem) {
+    String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    try {
+      byte[] der = Base64.getDecoder().decode(base64);
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(der);
+      return HexFormat.of().formatHex(digest).equals(DEV_KEY_SHA256);
+    } catch (IllegalArgumentException e) {
+      return false; // not PEM (for example a JWK set): cannot be the development key
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String read(String location) {
+    if (location.startsWith("http:") || location.startsWith("https:")) {
+      return "";
+    }
+    try {
+      if (location.startsWith("classpath:")) {
+        try (InputStream in =
+            ProductionGuard.class.getClassLoader().getResourceAsStream(location.substring(10))) {
+          return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+      }
+      Path path = Path.of(location.startsWith("file:") ? location.substring(5) : location);
+      return Files.readString(path, StandardCharsets.US_ASCII);
+    } catch (IOException | IllegalArgumentException e) {
+      refuse("the token key at " + location + " cannot be read");
+      return "";
+    }
+  }
+
+  private static void refuse(String why) {
+    throw new IllegalStateException("Refusing to start in production: " + why + ".");
+  }
+}

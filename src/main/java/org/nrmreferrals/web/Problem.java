@@ -1,0 +1,21 @@
+package org.nrmreferrals.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * RFC 9457 problem details: the body of every error response. Its OpenAPI schema is written by hand
+ * in META-INF/openapi.yaml, with every problem type.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(
+    String type,
+    String title,
+    int status,
+    String detail,
+    String instance,
+    List<Violation> violations) {
+
+  /** One invalid field: a dotted path into the request and what to do about it. */
+  public record Violation(String field, String message) {}
+}

@@ -1,0 +1,29 @@
+package org.nrmreferrals.web;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/** Adds the error responses every secured operation can give, so resources list only their own. */
+public class StandardErrorResponses implements OASFilter {
+
+  @Override
+  public Operation filterOperation(Operation operation) {
+    APIResponses responses = operation.getResponses();
+    if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+      add(responses, "401", "Unauthenticated");
+      add(responses, "403", "Forbidden");
+    }
+    add(responses, "500", "Internal");
+    add(responses, "503", "ServiceUnavailable");
+    return operation;
+  }
+
+  private static void add(APIResponses responses, String status, String name) {
+    if (!responses.hasAPIResponse(status)) {
+      responses.addAPIResponse(
+          status, OASFactory.createAPIResponse().ref("#/components/responses/" + name));
+    }
+  }
+}

@@ -1,0 +1,213 @@
+package org.nrmreferrals.packaged;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smallrye.jwt.build.Jwt;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged application (prod profile) started as an operator would, in its own process. */
+class PackagedApplicationIT {
+  private static final String ISSUER = "https://issuer.example/nrm";
+  private static EmbeddedPostgres postgres;
+  private static KeyPair keys;
+  private static Path publicKey;
+
+  @TempDir static Path tmp;
+
+  @BeforeAll
+  static void start() throws Exception {
+    postgres = EmbeddedPostgres.builder().start();
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    keys = generator.generateKeyPair();
+    publicKey = tmp.resolve("public.pem");
+    Files.writeString(
+        publicKey,
+        "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded())
+            + "\n-----END PUBLIC KEY-----\n");
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    postgres.close();
+  }
+
+  @Test
+  void refusesToStartWithTheCommittedDevelopmentKey() throws Exception {
+    Map<String, String> env = environment(freshDatabase(), freePort());
+    env.put(
+        "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+        Path.of("dev-keys/dev-public.pem").toAbsolutePath().toString());
+    Run run = runUntilExit(env);
+    assertNotEquals(0, run.exitCode());
+    assertThat(
+        run.output(),
+        containsString(
+            "Refusing to start in production: the configured token key is the development key"));
+  }
+
+  @Test
+  void refusesToStartWithoutATokenKey() throws Exception {
+    Map<String, String> env = environment(freshDatabase(), freePort());
+    env.remove("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+    Run run = runUntilExit(env);
+    assertNotEquals(0, run.exitCode());
+    assertThat(run.output(), containsString("set MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
+  }
+
+  @Test
+  void refusesToStartWithoutADatabaseUrl() throws Exception {
+    Map<String, String> env = environment(freshDatabase(), freePort());
+    env.remove("QUARKUS_DATASOURCE_JDBC_URL");
+    Run run = runUntilExit(env);
+    assertNotEquals(0, run.exitCode());
+    assertThat(run.output(), containsString("its URL is not set"));
+    assertThat(run.output(), containsString("quarkus.datasource.jdbc.url"));
+  }
+
+  @Test
+  void migratesAnEmptyDatabaseAndServes() throws Exception {
+    String database = freshDatabase();
+    int port = freePort();
+    Process app = launch(environment(database, port));
+    try {
+      HttpClient http = HttpClient.newHttpClient();
+      awaitReady(http, port);
+      assertEquals(401, get(http, port, "/api/v1/agencies", null).statusCode());
+      String token =
+          Jwt.issuer(ISSUER).subject("ops").groups(Set.of("admin")).sign(keys.getPrivate());
+      HttpResponse<String> agencies = get(http, port, "/api/v1/agencies", token);
+      assertEquals(200, agencies.statusCode());
+      assertThat(agencies.body(), containsString("POLICE_METROPOLITAN"));
+      assertEquals(
+          401,
+          get(http, port, "/api/v1/agencies", token.substring(0, token.length() - 4) + "AAAA")
+              .statusCode());
+      assertEquals(404, get(http, port, "/q/swagger-ui", null).statusCode());
+      try (Connection c = postgres.getDatabase("postgres", database).getConnection();
+          Statement s = c.createStatement();
+          ResultSet r =
+              s.executeQuery("select count(*) from flyway_schema_history where success")) {
+        r.next();
+        assertTrue(r.getInt(1) >= 8, "every migration applied");
+      }
+    } finally {
+      app.destroy();
+      app.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static Map<String, String> environment(String database, int port) {
+    Map<String, String> env = new HashMap<>();
+    env.put(
+        "QUARKUS_DATASOURCE_JDBC_URL",
+        "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database);
+    env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+    env.put("QUARKUS_DATASOURCE_PASSWORD", "unused");
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
+    env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
+    return env;
+  }
+
+  private static String freshDatabase() throws Exception {
+    String name = "app_" + Long.toHexString(System.nanoTime());
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("create database " + name);
+    }
+    return name;
+  }
+
+  private static Process launch(Map<String, String> env) throws IOException {
+    return launch(env, tmp.resolve("app-" + System.nanoTime() + ".log"));
+  }
+
+  /** java -jar quarkus-run.jar with exactly this configuration in its environment. */
+  private static Process launch(Map<String, String> env, Path log) throws IOException {
+    String jar = System.getProperty("quarkus.app.jar", "target/quarkus-app/quarkus-run.jar");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder =
+        new ProcessBuilder(java, "-jar", jar)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder
+        .environment()
+        .keySet()
+        .removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("MP_JWT"));
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
+  private static Run runUntilExit(Map<String, String> env) throws Exception {
+    Path log = tmp.resolve("app-" + System.nanoTime() + ".log");
+    Process process = launch(env, log);
+    if (!process.waitFor(90, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the application kept running: " + Files.readString(log));
+    }
+    return new Run(process.exitValue(), Files.readString(log));
+  }
+
+  private static void awaitReady(HttpClient http, int port) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (get(http, port, "/q/health/ready", null).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // the server is still starting
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("not ready within 90 s");
+  }
+
+  private static HttpResponse<String> get(HttpClient http, int port, String path, String token)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private record Run(int exitCode, String output) {}
+}

@@ -1,0 +1,93 @@
+package org.nrmreferrals.support;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Named referral bodies to submit, each a mutable map a test can adjust. */
+public final class Referrals {
+  private Referrals() {}
+
+  /** A complete, consented adult NRM referral like the example. */
+  public static Map<String, Object> anAdultReferral() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("kind", "NRM");
+    body.put("jurisdiction", "ENGLAND_AND_WALES");
+    body.put("externalReference", "CASE-1234");
+    Map<String, Object> person = new LinkedHashMap<>();
+    person.put("givenName", "Ana");
+    person.put("familyName", "Example");
+    person.put("aliases", new ArrayList<>(List.of("Anna")));
+    person.put("dateOfBirth", "1999-04-02");
+    person.put("gender", "FEMALE");
+    person.put("nationalities", new ArrayList<>(List.of("AL")));
+    person.put("countryOfOrigin", "AL");
+    person.put("languages", new ArrayList<>(List.of("sq")));
+    person.put("interpreterNeeded", true);
+    body.put("potentialVictim", person);
+    body.put("ageAtExploitation", "ADULT");
+    Map<String, Object> exploitation = new LinkedHashMap<>();
+    exploitation.put("types", new ArrayList<>(List.of("SEXUAL", "LABOUR")));
+    exploitation.put("countyLines", false);
+    exploitation.put("location", "UK_AND_OVERSEAS");
+    exploitation.put("overseasCountries", new ArrayList<>(List.of("IT")));
+    exploitation.put("policeForce", "METROPOLITAN");
+    body.put("exploitation", exploitation);
+    body.put("indicators", new ArrayList<>(List.of("DEBT_BONDAGE", "WITHHOLDS_DOCUMENTS")));
+    body.put(
+        "consent",
+        new LinkedHashMap<>(Map.of("referral", true, "support", true, "policeContact", false)));
+    body.put("supportNeeds", new ArrayList<>(List.of("ACCOMMODATION", "INTERPRETER")));
+    body.put("account", "What the officer saw and was told.");
+    return body;
+  }
+
+  /** A child's referral: always NRM, no consent. */
+  public static Map<String, Object> aChildReferral() {
+    Map<String, Object> body = anAdultReferral();
+    body.put("ageAtExploitation", "CHILD");
+    body.remove("consent");
+    exploitation(body).put("types", new ArrayList<>(List.of("CRIMINAL")));
+    exploitation(body).put("countyLines", true);
+    exploitation(body).put("location", "UK");
+    exploitation(body).put("overseasCountries", new ArrayList<>());
+    person(body).put("nationalities", new ArrayList<>(List.of("GB")));
+    return body;
+  }
+
+  /** A Duty to Notify report: an adult who does not consent, with nothing that identifies them. */
+  public static Map<String, Object> aDutyToNotifyReport() {
+    Map<String, Object> body = anAdultReferral();
+    body.put("kind", "DUTY_TO_NOTIFY");
+    body.put("consent", new LinkedHashMap<>(Map.of("referral", false)));
+    body.remove("account");
+    Map<String, Object> person = person(body);
+    person.remove("givenName");
+    person.remove("familyName");
+    person.remove("aliases");
+    person.remove("dateOfBirth");
+    return body;
+  }
+
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> person(Map<String, Object> body) {
+    return (Map<String, Object>) body.get("potentialVictim");
+  }
+
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> exploitation(Map<String, Object> body) {
+    return (Map<String, Object>) body.get("exploitation");
+  }
+
+  /** Submits as a partner of this agency and returns the new referral's id. */
+  public static String submit(String agency, Map<String, Object> body) {
+    return Api.as(Tokens.partner(agency))
+        .body(body)
+        .post("/api/v1/referrals")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+}

@@ -1,0 +1,41 @@
+package org.nrmreferrals.support;
+
+import io.smallrye.jwt.build.Jwt;
+import java.util.Set;
+import java.util.UUID;
+
+/** Bearer tokens signed with the committed dev key, as the test profile trusts. */
+public final class Tokens {
+  public static final String ISSUER = "https://nrm-referrals.dev/issuer";
+
+  private Tokens() {}
+
+  public static String partner(String agencyCode) {
+    return Jwt.issuer(ISSUER)
+        .subject("officer-" + UUID.randomUUID())
+        .groups(Set.of("partner"))
+        .claim("agency", agencyCode)
+        .sign();
+  }
+
+  public static String caseworker() {
+    return role("caseworker", "caseworker-" + UUID.randomUUID());
+  }
+
+  public static String analyst() {
+    return role("analyst", "analyst-1");
+  }
+
+  public static String admin() {
+    return role("admin", "admin-1");
+  }
+
+  public static String role(String role, String subject) {
+    return Jwt.issuer(ISSUER).subject(subject).groups(Set.of(role)).sign();
+  }
+
+  /** A well-formed token from an issuer the service does not trust. */
+  public static String fromWrongIssuer() {
+    return Jwt.issuer("https://elsewhere.example").subject("x").groups(Set.of("admin")).sign();
+  }
+}
