@@ -39,6 +39,9 @@ class IdempotencyRecords {
     this.json = json;
     this.clock = clock;
     this.retention = config.idempotency().retention();
+    if (retention.compareTo(Duration.ofHours(24)) < 0) {
+      throw new IllegalStateException("nrm.idempotency.retention must be at least 24 hours");
+    }
   }
 
   /** The header value, checked: 1 to 255 visible ASCII characters. */
