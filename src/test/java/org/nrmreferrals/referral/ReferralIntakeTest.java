@@ -277,6 +277,38 @@ class ReferralIntakeTest {
         .body("violations[0].field", equalTo("potentialVictim.nationalities"));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"givenName=123", "interpreterNeeded=\"yes\"", "estimatedAge=\"30\""})
+  void refusesScalarsOfTheWrongType(String assignment) {
+    String[] pair = assignment.split("=", 2);
+    String body = "{\"kind\":\"NRM\",\"potentialVictim\":{\"" + pair[0] + "\":" + pair[1] + "}}";
+    Api.as(Tokens.partner(Agencies.police()))
+        .body(body)
+        .post("/api/v1/referrals")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("potentialVictim." + pair[0]));
+  }
+
+  @Test
+  void refusesAnEnumGivenAsItsPosition() {
+    Map<String, Object> body = anAdultReferral();
+    person(body).put("gender", 1);
+    refused(Agencies.police(), body).body("violations[0].field", equalTo("potentialVictim.gender"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"{\"kind\":\"NRM\",\"kind\":\"DUTY_TO_NOTIFY\"}", "{\"kind\":\"NRM\"} {}"})
+  void refusesAmbiguousBodies(String body) {
+    Api.as(Tokens.partner(Agencies.police()))
+        .body(body)
+        .post("/api/v1/referrals")
+        .then()
+        .statusCode(400)
+        .body("type", equalTo("/problems/malformed-request"));
+  }
+
   @Test
   void refusesMalformedJson() {
     Api.as(Tokens.partner(Agencies.police()))
