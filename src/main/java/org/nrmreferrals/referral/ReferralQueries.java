@@ -35,32 +35,13 @@ class ReferralQueries {
 
   /** One page in newest-first order, strictly after the cursor. */
   ReferralPage list(Caller caller, ReferralFilter filter, Cursor after, int limit) {
-    StringBuilder sql = new StringBuilder("select r.* from referral r where true");
     Map<String, Object> params = new HashMap<>();
-    if (!caller.seesAllAgencies()) {
-      where(sql, params, "r.agency_code = :agency", "agency", caller.agencyCode());
-    }
-    where(sql, params, "r.status = :status", "status", name(filter.status()));
-    where(sql, params, "r.kind = :kind", "kind", name(filter.kind()));
-    where(sql, params, "r.submitted_at >= :from", "from", filter.submittedFrom());
-    where(sql, params, "r.submitted_at < :before", "before", filter.submittedBefore());
-    where(sql, params, "r.nationalities @> array[cast(:nat as text)]", "nat", filter.nationality());
-    where(sql, params, "r.country_of_origin = :origin", "origin", filter.countryOfOrigin());
-    where(
-        sql,
-        params,
-        "r.exploitation_types @> array[cast(:type as text)]",
-        "type",
-        name(filter.exploitationType()));
-    where(sql, params, "r.age_at_exploitation = :age", "age", name(filter.ageAtExploitation()));
-    if (after != null) {
-      sql.append(" and (r.submitted_at, r.id) < (:afterAt, :afterId)");
-      params.put("afterAt", after.submittedAt());
-      params.put("afterId", after.id());
-    }
-    sql.append(" order by r.submitted_at desc, r.id desc limit :limit");
+    String sql =
+        "select r.* from referral r where true"
+            + conditions(caller, filter, after, params)
+            + " order by r.submitted_at desc, r.id desc limit :limit";
     params.put("limit", limit + 1);
-    Query query = em.createNativeQuery(sql.toString(), Referral.class);
+    Query query = em.createNativeQuery(sql, Referral.class);
     params.forEach(query::setParameter);
     @SuppressWarnings("unchecked")
     List<Referral> rows = new ArrayList<>(query.getResultList());
@@ -70,6 +51,32 @@ class ReferralQueries {
       next = Cursor.after(rows.get(limit - 1)).encode();
     }
     return new ReferralPage(rows.stream().map(ReferralSummary::of).toList(), next);
+  }
+
+  /**
+   * The WHERE conditions for a filter, with their parameters; array filters use the GIN indexes.
+   */
+  private static String conditions(
+      Caller caller, ReferralFilter filter, Cursor after, Map<String, Object> params) {
+    StringBuilder sql = new StringBuilder();
+    if (!caller.seesAllAgencies()) {
+      where(sql, params, "r.agency_code = :agency", "agency", caller.agencyCode());
+    }
+    where(sql, params, "r.status = :status", "status", name(filter.status()));
+    where(sql, params, "r.kind = :kind", "kind", name(filter.kind()));
+    where(sql, params, "r.submitted_at >= :from", "from", filter.submittedFrom());
+    where(sql, params, "r.submitted_at < :before", "before", filter.submittedBefore());
+    where(sql, params, "r.nationalities @> array[cast(:nat as text)]", "nat", filter.nationality());
+    where(sql, params, "r.country_of_origin = :origin", "origin", filter.countryOfOrigin());
+    String type = name(filter.exploitationType());
+    where(sql, params, "r.exploitation_types @> array[cast(:type as text)]", "type", type);
+    where(sql, params, "r.age_at_exploitation = :age", "age", name(filter.ageAtExploitation()));
+    if (after != null) {
+      sql.append(" and (r.submitted_at, r.id) < (:afterAt, :afterId)");
+      params.put("afterAt", after.submittedAt());
+      params.put("afterId", after.id());
+    }
+    return sql.toString();
   }
 
   /** Caseworkers and admins see every referral; a partner only its own agency's. */

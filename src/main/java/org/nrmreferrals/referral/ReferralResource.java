@@ -3,6 +3,7 @@ package org.nrmreferrals.referral;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -10,12 +11,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -29,12 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.nrmreferrals.NrmConfig;
 import org.nrmreferrals.agency.PartnerAgency;
-import org.nrmreferrals.reference.Countries;
-import org.nrmreferrals.reference.ExploitationType;
 import org.nrmreferrals.security.Caller;
 import org.nrmreferrals.security.Roles;
 import org.nrmreferrals.web.ETags;
-import org.nrmreferrals.web.ProblemException;
 import org.nrmreferrals.web.QueryParams;
 
 /** Partner agencies submit referrals; referrers, caseworkers and admins read them. */
@@ -168,57 +164,11 @@ public class ReferralResource {
       description = "One page",
       content = @Content(schema = @Schema(implementation = ReferralPage.class)))
   @APIResponse(responseCode = "400", ref = "MalformedRequest")
-  public ReferralPage list(
-      @QueryParam("status") @Schema(implementation = ReferralStatus.class) String status,
-      @QueryParam("kind") @Schema(implementation = ReferralKind.class) String kind,
-      @QueryParam("submittedFrom")
-          @Parameter(description = "First day, inclusive (UK time)")
-          @Schema(type = SchemaType.STRING, format = "date")
-          String submittedFrom,
-      @QueryParam("submittedTo")
-          @Parameter(description = "Last day, inclusive (UK time)")
-          @Schema(type = SchemaType.STRING, format = "date")
-          String submittedTo,
-      @QueryParam("nationality") @Parameter(description = "ISO 3166-1 alpha-2 code")
-          String nationality,
-      @QueryParam("countryOfOrigin") @Parameter(description = "ISO 3166-1 alpha-2 code")
-          String countryOfOrigin,
-      @QueryParam("exploitationType") @Schema(implementation = ExploitationType.class)
-          String exploitationType,
-      @QueryParam("ageAtExploitation") @Schema(implementation = AgeAtExploitation.class)
-          String ageAtExploitation,
-      @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page")
-          String cursor,
-      @QueryParam("limit")
-          @Parameter(description = "Page size, 1 to 200 (default 50)")
-          @Schema(type = SchemaType.INTEGER)
-          String limit) {
+  public ReferralPage list(@BeanParam ReferralListQuery query) {
     ZoneId zone = ZoneId.of(config.jurisdictionZone());
-    LocalDate from = QueryParams.date("submittedFrom", submittedFrom);
-    LocalDate to = QueryParams.date("submittedTo", submittedTo);
-    if (from != null && to != null && from.isAfter(to)) {
-      throw ProblemException.malformed("submittedFrom", "must not be after submittedTo");
-    }
-    ReferralFilter filter =
-        new ReferralFilter(
-            QueryParams.enumValue("status", status, ReferralStatus.class),
-            QueryParams.enumValue("kind", kind, ReferralKind.class),
-            from == null ? null : from.atStartOfDay(zone).toInstant(),
-            to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(),
-            country("nationality", nationality),
-            country("countryOfOrigin", countryOfOrigin),
-            QueryParams.enumValue("exploitationType", exploitationType, ExploitationType.class),
-            QueryParams.enumValue("ageAtExploitation", ageAtExploitation, AgeAtExploitation.class));
     int pageSize =
         QueryParams.limit(
-            limit, config.pagination().defaultLimit(), config.pagination().maxLimit());
-    return queries.list(caller, filter, Cursor.decode(cursor), pageSize);
-  }
-
-  private static String country(String name, String code) {
-    if (code != null && !Countries.isCountry(code)) {
-      throw ProblemException.malformed(name, "must be an ISO 3166-1 alpha-2 country code");
-    }
-    return code;
+            query.limit, config.pagination().defaultLimit(), config.pagination().maxLimit());
+    return queries.list(caller, query.filter(zone), Cursor.decode(query.cursor), pageSize);
   }
 }
