@@ -69,7 +69,11 @@ public class ProblemMapper {
       }
     }
     if (e instanceof MismatchedInputException) {
-      return malformed(field, "Field '" + field + "' has the wrong type or shape.", uri);
+      String message =
+          field.isEmpty()
+              ? "The body must be a JSON object."
+              : "Field '" + field + "' has the wrong type or shape.";
+      return malformed(field, message, uri);
     }
     return malformed("", "The body is not well-formed JSON.", uri);
   }

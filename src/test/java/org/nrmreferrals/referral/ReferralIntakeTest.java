@@ -310,6 +310,16 @@ class ReferralIntakeTest {
   }
 
   @Test
+  void refusesABodyThatIsNotAnObject() {
+    Api.as(Tokens.partner(Agencies.police()))
+        .body("[]")
+        .post("/api/v1/referrals")
+        .then()
+        .statusCode(400)
+        .body("detail", equalTo("The body must be a JSON object."));
+  }
+
+  @Test
   void refusesMalformedJson() {
     Api.as(Tokens.partner(Agencies.police()))
         .body("{\"kind\": \"NRM\",")
