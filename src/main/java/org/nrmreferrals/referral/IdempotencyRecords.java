@@ -2,6 +2,7 @@ package org.nrmreferrals.referral;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -24,6 +25,7 @@ import org.nrmreferrals.web.ProblemType;
  * Remembers the response to each request sent with an {@code Idempotency-Key}, per agency. A repeat
  * waits on the first request's row lock, then replays its committed response.
  */
+@Startup // so that a retention under 24 hours stops start-up instead of failing an intake
 @ApplicationScoped
 class IdempotencyRecords {
   private static final Logger LOG = Logger.getLogger(IdempotencyRecords.class);

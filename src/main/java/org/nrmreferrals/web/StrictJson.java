@@ -12,7 +12,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Reads request bodies strictly, so a wrong type is a 400 rather than a guess: no scalar coercion
- * (123 is not a name, "yes" is not a boolean), no duplicate keys, nothing after the JSON value.
+ * (123 is not a name, "yes" is not a boolean, 1 is not an enum value), no duplicate keys, nothing
+ * after the JSON value.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {

@@ -95,6 +95,15 @@ class PackagedApplicationIT {
   }
 
   @Test
+  void refusesToStartWithAnIdempotencyRetentionUnder24Hours() throws Exception {
+    Map<String, String> env = environment(freshDatabase(), freePort());
+    env.put("NRM_IDEMPOTENCY_RETENTION", "PT1H");
+    Run run = runUntilExit(env);
+    assertNotEquals(0, run.exitCode());
+    assertThat(run.output(), containsString("nrm.idempotency.retention must be at least 24 hours"));
+  }
+
+  @Test
   void migratesAnEmptyDatabaseAndServes() throws Exception {
     String database = freshDatabase();
     int port = freePort();

@@ -299,8 +299,12 @@ class ReferralIntakeTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"{\"kind\":\"NRM\",\"kind\":\"DUTY_TO_NOTIFY\"}", "{\"kind\":\"NRM\"} {}"})
-  void refusesAmbiguousBodies(String body) {
+      strings = {
+        "{\"kind\":\"NRM\",\"kind\":\"DUTY_TO_NOTIFY\"}",
+        "{\"kind\":\"NRM\"} {}",
+        "{\"kind\": \"NRM\","
+      })
+  void refusesAmbiguousOrMalformedJson(String body) {
     Api.as(Tokens.partner(Agencies.police()))
         .body(body)
         .post("/api/v1/referrals")
@@ -317,16 +321,6 @@ class ReferralIntakeTest {
         .then()
         .statusCode(400)
         .body("detail", equalTo("The body must be a JSON object."));
-  }
-
-  @Test
-  void refusesMalformedJson() {
-    Api.as(Tokens.partner(Agencies.police()))
-        .body("{\"kind\": \"NRM\",")
-        .post("/api/v1/referrals")
-        .then()
-        .statusCode(400)
-        .body("type", equalTo("/problems/malformed-request"));
   }
 
   @Test
