@@ -23,6 +23,12 @@ public interface NrmConfig {
   /** Cursor pagination settings. */
   Pagination pagination();
 
+  /** Statutory deadlines. */
+  Deadlines deadlines();
+
+  /** The audit trail's checkpoint signing key. */
+  Audit audit();
+
   /** Embedded PostgreSQL for the dev profile (read before the application starts). */
   EmbeddedPostgres embeddedPostgres();
 
@@ -39,6 +45,33 @@ public interface NrmConfig {
 
     @WithDefault("200")
     int maxLimit();
+  }
+
+  /** Periods the law sets; the recovery period differs per jurisdiction. */
+  interface Deadlines {
+    /** Working days after submission within which the RG decision is due. */
+    @WithDefault("5")
+    int rgWorkingDays();
+
+    RecoveryPeriodDays recoveryPeriodDays();
+  }
+
+  /** Calendar days from a positive RG decision before a CG decision may be made. */
+  interface RecoveryPeriodDays {
+    @WithDefault("30")
+    int englandAndWales();
+
+    /** Scotland's statutory support period (to verify against current regulations). */
+    @WithDefault("90")
+    int scotland();
+
+    @WithDefault("45")
+    int northernIreland();
+  }
+
+  /** Production sets NRM_AUDIT_SIGNING_KEY_FILE: an Ed25519 private key, PKCS#8 PEM. */
+  interface Audit {
+    Optional<String> signingKeyFile();
   }
 
   /** Where the dev profile's embedded PostgreSQL keeps its data, and its port. */

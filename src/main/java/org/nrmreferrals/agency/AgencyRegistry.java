@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.nrmreferrals.audit.Action;
+import org.nrmreferrals.audit.AuditEvent;
+import org.nrmreferrals.audit.AuditTrail;
 import org.nrmreferrals.web.ProblemException;
 import org.nrmreferrals.web.ProblemType;
 
@@ -14,9 +17,11 @@ import org.nrmreferrals.web.ProblemType;
 @ApplicationScoped
 class AgencyRegistry {
   private final Clock clock;
+  private final AuditTrail audit;
 
-  AgencyRegistry(Clock clock) {
+  AgencyRegistry(Clock clock, AuditTrail audit) {
     this.clock = clock;
+    this.audit = audit;
   }
 
   List<AgencyView> list(AgencyType type, Boolean active) {
@@ -49,6 +54,12 @@ class AgencyRegistry {
     Agency agency =
         new Agency(request.code(), request.name().strip(), request.type(), active, clock.instant());
     agency.persistAndFlush();
+    audit.append(
+        AuditEvent.of(Action.AGENCY_REGISTERED)
+            .agency(agency.code())
+            .detail("name", agency.name())
+            .detail("type", agency.type())
+            .detail("active", agency.isActive()));
     return AgencyView.from(agency);
   }
 
@@ -57,6 +68,12 @@ class AgencyRegistry {
     Agency agency = find(code);
     String name = request.name() == null ? null : request.name().strip();
     agency.revise(name, request.type(), request.active(), clock.instant());
+    audit.append(
+        AuditEvent.of(Action.AGENCY_REVISED)
+            .agency(agency.code())
+            .detail("name", name)
+            .detail("type", request.type())
+            .detail("active", request.active()));
     return AgencyView.from(agency);
   }
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.nrmreferrals.agency.AgencyType;
 import org.nrmreferrals.reference.ExploitationType;
+import org.nrmreferrals.reference.Jurisdiction;
 import org.nrmreferrals.web.Problem.Violation;
 
 /**

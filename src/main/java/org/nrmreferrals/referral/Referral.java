@@ -12,12 +12,19 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.nrmreferrals.agency.Agency;
 import org.nrmreferrals.reference.ExploitationType;
+import org.nrmreferrals.reference.Jurisdiction;
+import org.nrmreferrals.workflow.CgOutcome;
+import org.nrmreferrals.workflow.Deadlines;
+import org.nrmreferrals.workflow.ReferralStatus;
+import org.nrmreferrals.workflow.Stage;
 
 /** A referral's coded facts; what identifies the person is in {@link PersonalData}. */
 @Entity
@@ -107,6 +114,38 @@ public class Referral extends PanacheEntityBase {
   @Column(name = "support_needs")
   private List<String> supportNeeds;
 
+  @Column(name = "rg_decision_due_by")
+  private LocalDate rgDecisionDueBy;
+
+  @Column(name = "rg_decided_at")
+  private Instant rgDecidedAt;
+
+  @Column(name = "recovery_period_ends_on")
+  private LocalDate recoveryPeriodEndsOn;
+
+  @Column(name = "cg_decided_at")
+  private Instant cgDecidedAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "cg_outcome")
+  private CgOutcome cgOutcome;
+
+  @Enumerated(EnumType.STRING)
+  private Stage reconsidering;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "pending_status")
+  private ReferralStatus pendingStatus;
+
+  @Column(name = "pending_requested_by")
+  private String pendingRequestedBy;
+
+  @Column(name = "pending_requested_at")
+  private Instant pendingRequestedAt;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  private List<String> flags = new ArrayList<>();
+
   @Version private long version;
 
   protected Referral() {}
@@ -118,7 +157,8 @@ public class Referral extends PanacheEntityBase {
       String submittedBy,
       Instant submittedAt,
       SubmitReferralRequest request,
-      int indicatorCatalogueVersion) {
+      int indicatorCatalogueVersion,
+      LocalDate rgDecisionDueBy) {
     Referral r = new Referral();
     r.id = UUID.randomUUID();
     r.reference = reference;
@@ -133,6 +173,7 @@ public class Referral extends PanacheEntityBase {
     r.ageAtExploitation = request.ageAtExploitation();
     r.indicators = List.copyOf(request.indicators());
     r.indicatorCatalogueVersion = indicatorCatalogueVersion;
+    r.rgDecisionDueBy = request.kind() == ReferralKind.NRM ? rgDecisionDueBy : null;
     r.supportNeeds = request.supportNeeds().stream().map(Enum::name).toList();
     r.describePerson(request.potentialVictim());
     r.describeExploitation(request.exploitation());
@@ -143,6 +184,56 @@ public class Referral extends PanacheEntityBase {
       r.consentPoliceContact = consent.policeContact();
     }
     return r;
+  }
+
+  /**
+   * Moves to a new status with what the move implies: decision times, the recovery period after a
+   * positive RG, a fresh RG deadline on resuming, the stage a reconsideration returns to.
+   */
+  void moveTo(
+      ReferralStatus to, CgOutcome outcome, Instant at, LocalDate today, Deadlines deadlines) {
+    switch (to) {
+      case RG_POSITIVE -> {
+        rgDecidedAt = at;
+        recoveryPeriodEndsOn = deadlines.recoveryPeriodEndsOn(jurisdiction, today);
+      }
+      case RG_NEGATIVE -> {
+        rgDecidedAt = at;
+        recoveryPeriodEndsOn = null;
+      }
+      case CG_POSITIVE, CG_NEGATIVE -> {
+        cgDecidedAt = at;
+        cgOutcome = outcome;
+      }
+      case SUBMITTED -> rgDecisionDueBy = deadlines.rgDecisionDueBy(jurisdiction, today);
+      case SUSPENDED, RECONSIDERATION_REQUESTED, WITHDRAWN, NOTIFIED -> {}
+    }
+    reconsidering = to == ReferralStatus.RECONSIDERATION_REQUESTED ? Stage.of(status) : null;
+    status = to;
+    dropPendingDecision();
+  }
+
+  /** Holds a negative decision until a second caseworker confirms it. */
+  void holdDecision(ReferralStatus to, String requestedBy, Instant at) {
+    pendingStatus = to;
+    pendingRequestedBy = requestedBy;
+    pendingRequestedAt = at;
+  }
+
+  void dropPendingDecision() {
+    pendingStatus = null;
+    pendingRequestedBy = null;
+    pendingRequestedAt = null;
+  }
+
+  /** Sets a flag; false when it was already set. */
+  boolean flag(String flag) {
+    if (flags.contains(flag)) {
+      return false;
+    }
+    flags = new ArrayList<>(flags);
+    flags.add(flag);
+    return true;
   }
 
   private void describePerson(PotentialVictim person) {
@@ -192,6 +283,48 @@ public class Referral extends PanacheEntityBase {
 
   public long version() {
     return version;
+  }
+
+  LocalDate rgDecisionDueBy() {
+    return rgDecisionDueBy;
+  }
+
+  Instant rgDecidedAt() {
+    return rgDecidedAt;
+  }
+
+  LocalDate recoveryPeriodEndsOn() {
+    return recoveryPeriodEndsOn;
+  }
+
+  Instant cgDecidedAt() {
+    return cgDecidedAt;
+  }
+
+  CgOutcome cgOutcome() {
+    return cgOutcome;
+  }
+
+  Stage reconsidering() {
+    return reconsidering;
+  }
+
+  /** The held negative decision, or null. */
+  PendingDecision pendingDecision() {
+    return pendingStatus == null
+        ? null
+        : new PendingDecision(pendingStatus, pendingRequestedBy, pendingRequestedAt);
+  }
+
+  List<String> flags() {
+    return flags;
+  }
+
+  /** True while the case waits for a Conclusive Grounds decision. */
+  boolean awaitsCg() {
+    return status == ReferralStatus.RG_POSITIVE
+        || (status == ReferralStatus.RECONSIDERATION_REQUESTED
+            && reconsidering == Stage.CONCLUSIVE_GROUNDS);
   }
 
   String submittedBy() {

@@ -2,8 +2,12 @@ package org.nrmreferrals.referral;
 
 import java.time.Instant;
 import org.nrmreferrals.reference.ExploitationType;
+import org.nrmreferrals.workflow.ReferralStatus;
 
-/** The list filters a caller may combine; null means "any". */
+/**
+ * The list filters a caller may combine; null means "any". awaitingCg: positive RG (or a CG
+ * reconsideration) without a CG yet; overdue: submitted and past the RG due date.
+ */
 record ReferralFilter(
     ReferralStatus status,
     ReferralKind kind,
@@ -12,4 +16,6 @@ record ReferralFilter(
     String nationality,
     String countryOfOrigin,
     ExploitationType exploitationType,
-    AgeAtExploitation ageAtExploitation) {}
+    AgeAtExploitation ageAtExploitation,
+    Boolean awaitingCg,
+    Boolean overdue) {}

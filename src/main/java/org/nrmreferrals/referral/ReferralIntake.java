@@ -8,11 +8,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.nrmreferrals.agency.Agency;
+import org.nrmreferrals.audit.Action;
+import org.nrmreferrals.audit.AuditEvent;
+import org.nrmreferrals.audit.AuditTrail;
 import org.nrmreferrals.reference.IndicatorCatalogue;
 import org.nrmreferrals.reference.PoliceForce;
 import org.nrmreferrals.web.ETags;
 import org.nrmreferrals.web.Problem.Violation;
 import org.nrmreferrals.web.ProblemException;
+import org.nrmreferrals.workflow.Deadlines;
+import org.nrmreferrals.workflow.LegalDays;
 
 /** Accepts referrals and Duty to Notify reports from partner agencies. */
 @ApplicationScoped
@@ -21,16 +26,25 @@ class ReferralIntake {
   private final ReferenceNumbers numbers;
   private final IdempotencyRecords idempotency;
   private final Clock clock;
+  private final LegalDays days;
+  private final Deadlines deadlines;
+  private final AuditTrail audit;
 
   ReferralIntake(
       IndicatorCatalogue catalogue,
       ReferenceNumbers numbers,
       IdempotencyRecords idempotency,
-      Clock clock) {
+      Clock clock,
+      LegalDays days,
+      Deadlines deadlines,
+      AuditTrail audit) {
     this.catalogue = catalogue;
     this.numbers = numbers;
     this.idempotency = idempotency;
     this.clock = clock;
+    this.days = days;
+    this.deadlines = deadlines;
+    this.audit = audit;
   }
 
   /**
@@ -60,7 +74,8 @@ class ReferralIntake {
             submittedBy,
             now,
             request,
-            catalogue.version());
+            catalogue.version(),
+            deadlines.rgDecisionDueBy(request.jurisdiction(), days.dayOf(now)));
     referral.persist();
     PersonalData personal =
         PersonalData.of(referral.id(), request.potentialVictim(), request.account());
@@ -70,13 +85,19 @@ class ReferralIntake {
     Submission created =
         new Submission(
             201,
-            idempotency.serialize(ReferralView.of(referral, personal)),
+            idempotency.serialize(ReferralView.of(referral, personal, days, false)),
             "/api/v1/referrals/" + referral.id(),
             ETags.of(referral.version()),
             false);
     if (idempotencyKey != null) {
       idempotency.complete(agency.code(), idempotencyKey, created);
     }
+    audit.append(
+        AuditEvent.of(Action.REFERRAL_SUBMITTED)
+            .referral(referral.id(), agency.code())
+            .statuses(null, referral.status())
+            .detail("kind", referral.kind())
+            .detail("jurisdiction", referral.jurisdiction()));
     return created;
   }
 }

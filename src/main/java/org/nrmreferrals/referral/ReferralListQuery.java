@@ -10,6 +10,7 @@ import org.nrmreferrals.reference.Countries;
 import org.nrmreferrals.reference.ExploitationType;
 import org.nrmreferrals.web.ProblemException;
 import org.nrmreferrals.web.QueryParams;
+import org.nrmreferrals.workflow.ReferralStatus;
 
 /** The query parameters of the referral list, read as text and checked strictly (400). */
 public class ReferralListQuery {
@@ -47,6 +48,16 @@ public class ReferralListQuery {
   @Schema(implementation = AgeAtExploitation.class)
   String ageAtExploitation;
 
+  @QueryParam("awaitingCg")
+  @Parameter(description = "true: positive RG cases still awaiting a CG decision")
+  @Schema(implementation = Boolean.class)
+  String awaitingCg;
+
+  @QueryParam("overdue")
+  @Parameter(description = "true: submitted referrals past their RG decision due date")
+  @Schema(implementation = Boolean.class)
+  String overdue;
+
   @QueryParam("cursor")
   @Parameter(description = "nextCursor of the previous page")
   String cursor;
@@ -71,7 +82,9 @@ public class ReferralListQuery {
         country("nationality", nationality),
         country("countryOfOrigin", countryOfOrigin),
         QueryParams.enumValue("exploitationType", exploitationType, ExploitationType.class),
-        QueryParams.enumValue("ageAtExploitation", ageAtExploitation, AgeAtExploitation.class));
+        QueryParams.enumValue("ageAtExploitation", ageAtExploitation, AgeAtExploitation.class),
+        QueryParams.bool("awaitingCg", awaitingCg),
+        QueryParams.bool("overdue", overdue));
   }
 
   private static String country(String name, String code) {

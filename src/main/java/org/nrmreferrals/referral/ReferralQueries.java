@@ -3,21 +3,38 @@ package org.nrmreferrals.referral;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.nrmreferrals.audit.Action;
+import org.nrmreferrals.audit.AuditEvent;
+import org.nrmreferrals.audit.AuditTrail;
 import org.nrmreferrals.security.Caller;
+import org.nrmreferrals.web.ETags;
 import org.nrmreferrals.web.ProblemException;
+import org.nrmreferrals.workflow.LegalDays;
 
 /** Reads referrals, showing each caller only what it may see. */
 @ApplicationScoped
 class ReferralQueries {
-  private final EntityManager em;
+  private static final String AWAITING_CG =
+      "(r.status = 'RG_POSITIVE' or (r.status = 'RECONSIDERATION_REQUESTED'"
+          + " and r.reconsidering = 'CONCLUSIVE_GROUNDS'))";
+  private static final String OVERDUE =
+      "(r.status = 'SUBMITTED' and r.rg_decision_due_by < :today)";
 
-  ReferralQueries(EntityManager em) {
+  private final EntityManager em;
+  private final LegalDays days;
+  private final AuditTrail audit;
+
+  ReferralQueries(EntityManager em, LegalDays days, AuditTrail audit) {
     this.em = em;
+    this.days = days;
+    this.audit = audit;
   }
 
   /** A referral the caller may see; 404 for one that does not exist or belongs elsewhere. */
@@ -29,16 +46,36 @@ class ReferralQueries {
     return referral;
   }
 
-  ReferralView view(Referral referral) {
-    return ReferralView.of(referral, PersonalData.findById(referral.id()));
+  /**
+   * Reads a referral for the caller and records the read; nothing is recorded (and the view is
+   * null) when the caller's copy, named by If-None-Match, is current.
+   */
+  @Transactional
+  Read read(Caller caller, UUID id, String ifNoneMatch) {
+    Referral referral = visible(caller, id);
+    if (ETags.matches(ifNoneMatch, referral.version())) {
+      return new Read(referral.version(), null);
+    }
+    audit.append(
+        AuditEvent.of(Action.REFERRAL_READ)
+            .referral(referral.id(), referral.agency().code())
+            .detail("personalData", true));
+    return new Read(referral.version(), view(caller, referral));
   }
 
-  /** One page in newest-first order, strictly after the cursor. */
+  /** The full view as this caller may see it. */
+  ReferralView view(Caller caller, Referral referral) {
+    return ReferralView.of(
+        referral, PersonalData.findById(referral.id()), days, caller.seesAllAgencies());
+  }
+
+  /** One page in newest-first order, strictly after the cursor; the ids returned are recorded. */
+  @Transactional
   ReferralPage list(Caller caller, ReferralFilter filter, Cursor after, int limit) {
     Map<String, Object> params = new HashMap<>();
     String sql =
         "select r.* from referral r where true"
-            + conditions(caller, filter, after, params)
+            + conditions(caller, filter, after, params, days.today())
             + " order by r.submitted_at desc, r.id desc limit :limit";
     params.put("limit", limit + 1);
     Query query = em.createNativeQuery(sql, Referral.class);
@@ -50,14 +87,24 @@ class ReferralQueries {
       rows = rows.subList(0, limit);
       next = Cursor.after(rows.get(limit - 1)).encode();
     }
-    return new ReferralPage(rows.stream().map(ReferralSummary::of).toList(), next);
+    if (!rows.isEmpty()) {
+      audit.append(
+          AuditEvent.of(Action.REFERRALS_LISTED)
+              .agency(caller.seesAllAgencies() ? null : caller.agencyCode())
+              .detail("referralIds", rows.stream().map(r -> r.id().toString()).toList()));
+    }
+    return new ReferralPage(rows.stream().map(r -> ReferralSummary.of(r, days)).toList(), next);
   }
 
   /**
    * The WHERE conditions for a filter, with their parameters; array filters use the GIN indexes.
    */
   private static String conditions(
-      Caller caller, ReferralFilter filter, Cursor after, Map<String, Object> params) {
+      Caller caller,
+      ReferralFilter filter,
+      Cursor after,
+      Map<String, Object> params,
+      LocalDate today) {
     StringBuilder sql = new StringBuilder();
     if (!caller.seesAllAgencies()) {
       where(sql, params, "r.agency_code = :agency", "agency", caller.agencyCode());
@@ -71,6 +118,13 @@ class ReferralQueries {
     String type = name(filter.exploitationType());
     where(sql, params, "r.exploitation_types @> array[cast(:type as text)]", "type", type);
     where(sql, params, "r.age_at_exploitation = :age", "age", name(filter.ageAtExploitation()));
+    if (filter.awaitingCg() != null) {
+      sql.append(filter.awaitingCg() ? " and " : " and not ").append(AWAITING_CG);
+    }
+    if (filter.overdue() != null) {
+      sql.append(filter.overdue() ? " and " : " and not ").append(OVERDUE);
+      params.put("today", today);
+    }
     if (after != null) {
       sql.append(" and (r.submitted_at, r.id) < (:afterAt, :afterId)");
       params.put("afterAt", after.submittedAt());
@@ -80,6 +134,9 @@ class ReferralQueries {
   }
 
   /** Caseworkers and admins see every referral; a partner only its own agency's. */
+  /** The referral's version, and its view unless the caller's copy is current. */
+  record Read(long version, ReferralView view) {}
+
   private static boolean maySee(Caller caller, Referral referral) {
     return caller.seesAllAgencies()
         || (caller.isPartner() && referral.agency().code().equals(caller.agencyCode()));

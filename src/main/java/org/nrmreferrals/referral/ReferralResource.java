@@ -128,7 +128,9 @@ public class ReferralResource {
   @Operation(
       operationId = "getReferral",
       summary = "Read a referral",
-      description = "A partner sees only its own agency's referrals; others are 404.")
+      description =
+          "A partner sees only its own agency's referrals; others are 404. Every read that returns"
+              + " the referral is recorded in the audit trail.")
   @APIResponse(
       responseCode = "200",
       description = "The referral",
@@ -143,12 +145,12 @@ public class ReferralResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response get(
       @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-    Referral referral = queries.visible(caller, QueryParams.uuid("id", id));
-    String etag = ETags.of(referral.version());
-    if (ETags.matches(ifNoneMatch, referral.version())) {
+    ReferralQueries.Read read = queries.read(caller, QueryParams.uuid("id", id), ifNoneMatch);
+    String etag = ETags.of(read.version());
+    if (read.view() == null) {
       return Response.notModified().header(HttpHeaders.ETAG, etag).build();
     }
-    return Response.ok(queries.view(referral)).header(HttpHeaders.ETAG, etag).build();
+    return Response.ok(read.view()).header(HttpHeaders.ETAG, etag).build();
   }
 
   @GET
@@ -158,7 +160,8 @@ public class ReferralResource {
       summary = "List referrals",
       description =
           "Newest first, without personal data. Follow nextCursor until it is null; a walk never"
-              + " skips or repeats an item. Partners see only their own agency's referrals.")
+              + " skips or repeats an item. Partners see only their own agency's referrals. The ids"
+              + " each page returns are recorded in the audit trail.")
   @APIResponse(
       responseCode = "200",
       description = "One page",

@@ -1,11 +1,15 @@
 package org.nrmreferrals.referral;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.nrmreferrals.agency.AgencyRef;
 import org.nrmreferrals.reference.ExploitationType;
+import org.nrmreferrals.reference.Jurisdiction;
+import org.nrmreferrals.workflow.LegalDays;
+import org.nrmreferrals.workflow.ReferralStatus;
 
 /** A referral in a list: coded facts only, never personal data. */
 @Schema(name = "ReferralSummary")
@@ -21,9 +25,12 @@ public record ReferralSummary(
     AgeAtExploitation ageAtExploitation,
     List<String> nationalities,
     List<ExploitationType> exploitationTypes,
+    @Schema(nullable = true) LocalDate rgDecisionDueBy,
+    @Schema(nullable = true) Long daysAwaitingCg,
+    List<String> flags,
     long version) {
 
-  static ReferralSummary of(Referral r) {
+  static ReferralSummary of(Referral r, LegalDays days) {
     return new ReferralSummary(
         r.id(),
         r.reference(),
@@ -36,6 +43,9 @@ public record ReferralSummary(
         r.ageAtExploitation(),
         r.nationalities(),
         r.exploitationTypes(),
+        r.rgDecisionDueBy(),
+        ReferralView.daysAwaitingCg(r, days),
+        r.flags(),
         r.version());
   }
 }

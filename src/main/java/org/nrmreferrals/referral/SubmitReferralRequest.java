@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.nrmreferrals.reference.Jurisdiction;
 
 /**
  * A referral as a partner agency submits it. The referring agency comes from the token, never from

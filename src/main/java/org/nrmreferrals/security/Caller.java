@@ -19,7 +19,8 @@ public class Caller {
 
   /** The acting person, from the token's {@code sub}. */
   public String subject() {
-    return token.getSubject();
+    String sub = token.getSubject();
+    return sub != null ? sub : identity.getPrincipal().getName();
   }
 
   public boolean isPartner() {
@@ -31,7 +32,27 @@ public class Caller {
     return identity.hasRole(Roles.CASEWORKER) || identity.hasRole(Roles.ADMIN);
   }
 
-  /** The {@code agency} claim: the code of the agency a partner token acts for, or null. */
+  /**
+   * The role this caller acts in, for the audit trail: admin, caseworker, partner or analyst, the
+   * first the token holds.
+   */
+  public String role() {
+    for (String role : new String[] {Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER, Roles.ANALYST}) {
+      if (identity.hasRole(role)) {
+        return role;
+      }
+    }
+    return "none";
+  }
+
+  public boolean isCaseworker() {
+    return identity.hasRole(Roles.CASEWORKER);
+  }
+
+  /**
+   * The {@code agency} claim: the agency a partner token acts for, or the competent authority (for
+   * example SCA or IECA) of a caseworker; null when absent.
+   */
   public String agencyCode() {
     return token.getClaim(AGENCY_CLAIM);
   }

@@ -1,11 +1,14 @@
 package org.nrmreferrals.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * RFC 9457 problem details: the body of every error response. Its OpenAPI schema is written by hand
- * in META-INF/openapi.yaml, with every problem type.
+ * in META-INF/openapi.yaml, with every problem type. Two extension members: {@code
+ * allowedTransitions} on an illegal workflow transition, {@code earliestDate} on a decision made
+ * too early.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
@@ -14,7 +17,14 @@ public record Problem(
     int status,
     String detail,
     String instance,
-    List<Violation> violations) {
+    List<Violation> violations,
+    List<String> allowedTransitions,
+    LocalDate earliestDate) {
+
+  Problem(
+      String type, String title, int status, String detail, String instance, List<Violation> v) {
+    this(type, title, status, detail, instance, v, null, null);
+  }
 
   /** One invalid field: a dotted path into the request and what to do about it. */
   public record Violation(String field, String message) {}

@@ -1,11 +1,14 @@
 package org.nrmreferrals.web;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** A refusal the caller can act on; {@link ProblemMapper} turns it into problem+json. */
 public class ProblemException extends RuntimeException {
   private final ProblemType type;
   private final List<Problem.Violation> violations;
+  private List<String> allowedTransitions;
+  private LocalDate earliestDate;
 
   public ProblemException(ProblemType type, String detail) {
     this(type, detail, null);
@@ -42,11 +45,35 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(ProblemType.FORBIDDEN, detail);
   }
 
+  /** 409 for a workflow move the table does not allow, naming the ones it does. */
+  public static ProblemException illegalTransition(String detail, List<String> allowed) {
+    ProblemException e = new ProblemException(ProblemType.ILLEGAL_TRANSITION, detail);
+    e.allowedTransitions = List.copyOf(allowed);
+    return e;
+  }
+
+  /** 422 for a decision made before the law allows it, naming the first day it may be made. */
+  public static ProblemException tooEarly(String field, String message, LocalDate earliest) {
+    ProblemException e =
+        new ProblemException(
+            ProblemType.TOO_EARLY, message, List.of(new Problem.Violation(field, message)));
+    e.earliestDate = earliest;
+    return e;
+  }
+
   public ProblemType type() {
     return type;
   }
 
   public List<Problem.Violation> violations() {
     return violations;
+  }
+
+  List<String> allowedTransitions() {
+    return allowedTransitions;
+  }
+
+  LocalDate earliestDate() {
+    return earliestDate;
   }
 }

@@ -26,7 +26,7 @@ public class ProblemMapper {
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
-    return Problems.response(e.type(), e.getMessage(), e.violations(), uri);
+    return Problems.response(e, uri);
   }
 
   @ServerExceptionMapper

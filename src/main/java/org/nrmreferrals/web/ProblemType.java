@@ -9,10 +9,14 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed on this resource"),
   NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
   CONFLICT(409, "conflict", "The request conflicts with the current state"),
+  ILLEGAL_TRANSITION(409, "illegal-transition", "The workflow does not allow this transition"),
   PRECONDITION_FAILED(412, "precondition-failed", "The resource has changed"),
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported content type"),
   VALIDATION(422, "validation", "The request is not valid"),
+  TOO_EARLY(422, "too-early", "The decision cannot be made yet"),
+  SECOND_CASEWORKER_REQUIRED(
+      422, "second-caseworker-required", "A different caseworker must confirm this decision"),
   IDEMPOTENCY_KEY_REUSED(
       422, "idempotency-key-reused", "The Idempotency-Key was used with a different request"),
   PRECONDITION_REQUIRED(428, "precondition-required", "A precondition header is required"),

@@ -12,14 +12,36 @@ import java.util.List;
 /** Builds problem+json responses; used by the mapper and by HTTP filters outside JAX-RS. */
 public final class Problems {
   public static final String MEDIA_TYPE = "application/problem+json";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+          .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private Problems() {}
 
   static Response response(
       ProblemType type, String detail, List<Problem.Violation> violations, UriInfo uri) {
-    String instance = uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
-    return response(type, detail, violations, instance);
+    return response(type, detail, violations, instance(uri));
+  }
+
+  /** The response for a refusal, with its extension members. */
+  static Response response(ProblemException e, UriInfo uri) {
+    ProblemType type = e.type();
+    Problem problem =
+        new Problem(
+            type.uri(),
+            type.title(),
+            type.status(),
+            e.getMessage(),
+            instance(uri),
+            e.violations(),
+            e.allowedTransitions(),
+            e.earliestDate());
+    return Response.status(type.status()).type(MEDIA_TYPE).entity(write(problem)).build();
+  }
+
+  private static String instance(UriInfo uri) {
+    return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
   }
 
   /** A complete response with the serialized body and the problem media type. */
@@ -34,8 +56,11 @@ public final class Problems {
   /** The problem body as JSON text. */
   public static String json(
       ProblemType type, String detail, List<Problem.Violation> violations, String instance) {
-    Problem problem =
-        new Problem(type.uri(), type.title(), type.status(), detail, instance, violations);
+    return write(
+        new Problem(type.uri(), type.title(), type.status(), detail, instance, violations));
+  }
+
+  private static String write(Problem problem) {
     try {
       return JSON.writeValueAsString(problem);
     } catch (JsonProcessingException e) {

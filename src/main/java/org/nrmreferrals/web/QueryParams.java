@@ -53,6 +53,17 @@ public final class QueryParams {
     return UUID.fromString(value);
   }
 
+  /** A whole number of at least 0; {@code fallback} when absent. */
+  public static long nonNegativeLong(String name, String value, long fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    if (value.matches("[0-9]{1,18}")) {
+      return Long.parseLong(value);
+    }
+    throw ProblemException.malformed(name, "must be a whole number of at least 0");
+  }
+
   /** A page size between 1 and {@code max}; {@code fallback} when absent. */
   public static int limit(String value, int fallback, int max) {
     if (value == null) {

@@ -39,6 +39,7 @@ class PackagedApplicationIT {
   private static EmbeddedPostgres postgres;
   private static KeyPair keys;
   private static Path publicKey;
+  private static Path auditKey;
 
   @TempDir static Path tmp;
 
@@ -54,6 +55,17 @@ class PackagedApplicationIT {
         "-----BEGIN PUBLIC KEY-----\n"
             + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded())
             + "\n-----END PUBLIC KEY-----\n");
+    auditKey = tmp.resolve("audit-signing.pem");
+    Files.writeString(
+        auditKey,
+        "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder()
+                .encodeToString(
+                    KeyPairGenerator.getInstance("Ed25519")
+                        .generateKeyPair()
+                        .getPrivate()
+                        .getEncoded())
+            + "\n-----END PRIVATE KEY-----\n");
   }
 
   @AfterAll
@@ -82,6 +94,28 @@ class PackagedApplicationIT {
     Run run = runUntilExit(env);
     assertNotEquals(0, run.exitCode());
     assertThat(run.output(), containsString("set MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
+  }
+
+  @Test
+  void refusesToStartWithoutAnAuditSigningKey() throws Exception {
+    Map<String, String> env = environment(freshDatabase(), freePort());
+    env.remove("NRM_AUDIT_SIGNING_KEY_FILE");
+    Run run = runUntilExit(env);
+    assertNotEquals(0, run.exitCode());
+    assertThat(run.output(), containsString("set NRM_AUDIT_SIGNING_KEY_FILE"));
+  }
+
+  @Test
+  void refusesToStartWithTheCommittedDevelopmentAuditKey() throws Exception {
+    Map<String, String> env = environment(freshDatabase(), freePort());
+    env.put(
+        "NRM_AUDIT_SIGNING_KEY_FILE",
+        Path.of("dev-keys/audit-signing-dev.pem").toAbsolutePath().toString());
+    Run run = runUntilExit(env);
+    assertNotEquals(0, run.exitCode());
+    assertThat(
+        run.output(),
+        containsString("the audit signing key is the development key committed to the repository"));
   }
 
   @Test
@@ -122,6 +156,9 @@ class PackagedApplicationIT {
           get(http, port, "/api/v1/agencies", token.substring(0, token.length() - 4) + "AAAA")
               .statusCode());
       assertEquals(404, get(http, port, "/q/swagger-ui", null).statusCode());
+      HttpResponse<String> checkpoint = get(http, port, "/api/v1/audit/checkpoint", token);
+      assertEquals(200, checkpoint.statusCode());
+      assertThat(checkpoint.body(), containsString("\"signature\""));
       try (Connection c = postgres.getDatabase("postgres", database).getConnection();
           Statement s = c.createStatement();
           ResultSet r =
@@ -145,6 +182,7 @@ class PackagedApplicationIT {
     env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
     env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
     env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
+    env.put("NRM_AUDIT_SIGNING_KEY_FILE", auditKey.toString());
     return env;
   }
 
@@ -172,7 +210,7 @@ class PackagedApplicationIT {
     builder
         .environment()
         .keySet()
-        .removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("MP_JWT"));
+        .removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("MP_JWT") || k.startsWith("NRM_"));
     builder.environment().putAll(env);
     return builder.start();
   }

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nrmreferrals.agency.AgencyType;
 import org.nrmreferrals.reference.ExploitationType;
+import org.nrmreferrals.reference.Jurisdiction;
 import org.nrmreferrals.web.Problem.Violation;
 
 class IntakeRulesTest {

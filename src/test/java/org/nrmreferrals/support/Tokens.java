@@ -18,8 +18,17 @@ public final class Tokens {
         .sign();
   }
 
+  /** A caseworker of the Single Competent Authority, a new person each call. */
   public static String caseworker() {
-    return role("caseworker", "caseworker-" + UUID.randomUUID());
+    return caseworker("caseworker-" + UUID.randomUUID());
+  }
+
+  public static String caseworker(String subject) {
+    return Jwt.issuer(ISSUER)
+        .subject(subject)
+        .groups(Set.of("caseworker"))
+        .claim("agency", "SCA")
+        .sign();
   }
 
   public static String analyst() {

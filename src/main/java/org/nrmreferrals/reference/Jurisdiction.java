@@ -1,4 +1,4 @@
-package org.nrmreferrals.referral;
+package org.nrmreferrals.reference;
 
 /** The UK jurisdiction whose law and holidays govern a referral. */
 public enum Jurisdiction {

@@ -1,4 +1,4 @@
-package org.nrmreferrals.referral;
+package org.nrmreferrals.workflow;
 
 /** Where a referral stands; Duty to Notify reports are NOTIFIED and never move. */
 public enum ReferralStatus {

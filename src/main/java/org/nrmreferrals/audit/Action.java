@@ -1,0 +1,24 @@
+package org.nrmreferrals.audit;
+
+/** What an audit event records. The wire name is stable: partners filter on it. */
+public enum Action {
+  REFERRAL_SUBMITTED("referral.submitted"),
+  REFERRAL_READ("referral.read"),
+  REFERRALS_LISTED("referral.listed"),
+  STATUS_CHANGED("referral.status_changed"),
+  DECISION_REQUESTED("referral.decision_requested"),
+  DECISION_WITHDRAWN("referral.decision_withdrawn"),
+  FLAG_SET("referral.flag_set"),
+  AGENCY_REGISTERED("agency.registered"),
+  AGENCY_REVISED("agency.revised");
+
+  private final String wireName;
+
+  Action(String wireName) {
+    this.wireName = wireName;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+}

@@ -1,0 +1,100 @@
+package org.nrmreferrals.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/** Reads the chain: one referral's events, the head, and links for checking a stretch of it. */
+@ApplicationScoped
+public class AuditQueries {
+  private static final String HISTORY =
+      "SELECT "
+          + AuditRows.COLUMNS
+          + ", r.reason FROM audit_event e LEFT JOIN audit_event_reason r ON r.seq = e.seq"
+          + " WHERE e.referral_id = ? ORDER BY e.seq";
+  private static final String LINKS =
+      "SELECT seq, event_digest, prev_hash, hash FROM audit_event"
+          + " WHERE seq > ? ORDER BY seq LIMIT ?";
+
+  private final EntityManager em;
+
+  AuditQueries(EntityManager em) {
+    this.em = em;
+  }
+
+  /**
+   * A referral's events, oldest first. {@code viewerAgency} is null for callers who see every
+   * actor; a partner's agency code otherwise, and then only its own staff are named.
+   */
+  public List<AuditEventView> history(UUID referralId, String viewerAgency) {
+    return em.unwrap(Session.class)
+        .doReturningWork(
+            connection -> {
+              List<AuditEventView> events = new ArrayList<>();
+              try (PreparedStatement query = connection.prepareStatement(HISTORY)) {
+                query.setObject(1, referralId);
+                try (ResultSet rs = query.executeQuery()) {
+                  while (rs.next()) {
+                    AuditRecord r = AuditRows.read(rs);
+                    events.add(
+                        AuditEventView.of(r, rs.getString("reason"), reveals(r, viewerAgency)));
+                  }
+                }
+              }
+              return events;
+            });
+  }
+
+  /** The seq of a referral's latest event of this kind (0 when it has none). */
+  public long lastSeq(UUID referralId, Action action) {
+    Object seq =
+        em.createNativeQuery(
+                "SELECT max(seq) FROM audit_event WHERE referral_id = :id AND action = :action")
+            .setParameter("id", referralId)
+            .setParameter("action", action.wireName())
+            .getSingleResult();
+    return seq == null ? 0 : ((Number) seq).longValue();
+  }
+
+  /** The links after a seq, in order: enough to recompute the chain without any event's content. */
+  List<ChainPage.Link> links(long afterSeq, int limit) {
+    return em.unwrap(Session.class)
+        .doReturningWork(
+            connection -> {
+              List<ChainPage.Link> links = new ArrayList<>();
+              try (PreparedStatement query = connection.prepareStatement(LINKS)) {
+                query.setLong(1, afterSeq);
+                query.setInt(2, limit);
+                try (ResultSet rs = query.executeQuery()) {
+                  while (rs.next()) {
+                    links.add(
+                        new ChainPage.Link(
+                            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                  }
+                }
+              }
+              return links;
+            });
+  }
+
+  /** The committed head: its seq and hash. */
+  Head head() {
+    Object[] row =
+        (Object[])
+            em.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id").getSingleResult();
+    return new Head(((Number) row[0]).longValue(), (String) row[1]);
+  }
+
+  private static boolean reveals(AuditRecord r, String viewerAgency) {
+    return viewerAgency == null
+        || ("partner".equals(r.actorRole()) && viewerAgency.equals(r.actorAgency()));
+  }
+
+  /** The last event's seq and hash (0 and the genesis hash for an empty chain). */
+  record Head(long seq, String hash) {}
+}

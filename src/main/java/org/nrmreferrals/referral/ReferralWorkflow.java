@@ -1,0 +1,221 @@
+package org.nrmreferrals.referral;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.nrmreferrals.audit.Action;
+import org.nrmreferrals.audit.AuditEvent;
+import org.nrmreferrals.audit.AuditQueries;
+import org.nrmreferrals.audit.AuditTrail;
+import org.nrmreferrals.security.Caller;
+import org.nrmreferrals.web.ETags;
+import org.nrmreferrals.web.ProblemException;
+import org.nrmreferrals.web.ProblemType;
+import org.nrmreferrals.workflow.Actor;
+import org.nrmreferrals.workflow.Deadlines;
+import org.nrmreferrals.workflow.LegalDays;
+import org.nrmreferrals.workflow.ReferralStatus;
+import org.nrmreferrals.workflow.Transition;
+import org.nrmreferrals.workflow.Workflow;
+
+/**
+ * Moves referrals through the workflow table, applying the rules the table cannot express, and
+ * records each change in the audit trail in the same transaction.
+ */
+@ApplicationScoped
+class ReferralWorkflow {
+  private final ReferralQueries queries;
+  private final AuditTrail audit;
+  private final AuditQueries events;
+  private final Deadlines deadlines;
+  private final LegalDays days;
+  private final Clock clock;
+  private final EntityManager em;
+
+  ReferralWorkflow(
+      ReferralQueries queries,
+      AuditTrail audit,
+      AuditQueries events,
+      Deadlines deadlines,
+      LegalDays days,
+      Clock clock,
+      EntityManager em) {
+    this.queries = queries;
+    this.audit = audit;
+    this.events = events;
+    this.deadlines = deadlines;
+    this.days = days;
+    this.clock = clock;
+    this.em = em;
+  }
+
+  /** Makes (or, for a negative decision, requests) the transition. */
+  @Transactional
+  Changed transition(Caller caller, UUID id, String ifMatch, TransitionRequest request) {
+    Referral r = changeable(caller, id, ifMatch);
+    Transition t = allowedTransition(r, request.to());
+    requireActor(caller, r, t.by());
+    if (r.pendingDecision() != null && t.to() != ReferralStatus.WITHDRAWN) {
+      throw new ProblemException(
+          ProblemType.CONFLICT,
+          "A "
+              + r.pendingDecision().status()
+              + " decision awaits a second caseworker; confirm or withdraw it first.");
+    }
+    String reason = TransitionRules.reason(t, request.reason());
+    TransitionRules.check(r, t, request.outcome(), days.today());
+    AuditEvent event =
+        AuditEvent.of(t.secondCaseworker() ? Action.DECISION_REQUESTED : Action.STATUS_CHANGED)
+            .referral(r.id(), r.agency().code())
+            .statuses(r.status(), t.to())
+            .detail("outcome", request.outcome())
+            .reason(reason);
+    if (t.secondCaseworker()) {
+      r.holdDecision(t.to(), caller.subject(), now());
+    } else {
+      r.moveTo(t.to(), request.outcome(), now(), days.today(), deadlines);
+    }
+    append(event, r);
+    return changed(caller, r);
+  }
+
+  /** A different caseworker confirms a held negative decision, which then takes effect. */
+  @Transactional
+  Changed confirm(Caller caller, UUID id, String ifMatch) {
+    Referral r = changeable(caller, id, ifMatch);
+    PendingDecision pending = pendingOf(r);
+    if (pending.requestedBy().equals(caller.subject())) {
+      throw new ProblemException(
+          ProblemType.SECOND_CASEWORKER_REQUIRED,
+          "You requested this decision; a different caseworker must confirm it.");
+    }
+    TransitionRules.check(r, allowedTransition(r, pending.status()), null, days.today());
+    ReferralStatus from = r.status();
+    long requestSeq = events.lastSeq(r.id(), Action.DECISION_REQUESTED);
+    r.moveTo(pending.status(), null, now(), days.today(), deadlines);
+    append(
+        AuditEvent.of(Action.STATUS_CHANGED)
+            .referral(r.id(), r.agency().code())
+            .statuses(from, pending.status())
+            .detail("confirmsSeq", requestSeq),
+        r);
+    return changed(caller, r);
+  }
+
+  /** Either caseworker withdraws a held negative decision; the status does not change. */
+  @Transactional
+  Changed withdrawPending(Caller caller, UUID id, String ifMatch) {
+    Referral r = changeable(caller, id, ifMatch);
+    PendingDecision pending = pendingOf(r);
+    long requestSeq = events.lastSeq(r.id(), Action.DECISION_REQUESTED);
+    r.dropPendingDecision();
+    append(
+        AuditEvent.of(Action.DECISION_WITHDRAWN)
+            .referral(r.id(), r.agency().code())
+            .statuses(r.status(), pending.status())
+            .detail("withdrawsSeq", requestSeq),
+        r);
+    return changed(caller, r);
+  }
+
+  /** Sets a flag on a positive-RG case. */
+  @Transactional
+  Changed flag(Caller caller, UUID id, String ifMatch, FlagRequest request) {
+    Referral r = changeable(caller, id, ifMatch);
+    if (r.status() != ReferralStatus.RG_POSITIVE) {
+      throw new ProblemException(
+          ProblemType.CONFLICT,
+          request.flag()
+              + " can be set only on an RG_POSITIVE case; this one is "
+              + r.status()
+              + ".");
+    }
+    if (!r.flag(request.flag().name())) {
+      throw new ProblemException(ProblemType.CONFLICT, request.flag() + " is already set.");
+    }
+    append(
+        AuditEvent.of(Action.FLAG_SET)
+            .referral(r.id(), r.agency().code())
+            .detail("flag", request.flag())
+            .reason(request.reason().strip()),
+        r);
+    return changed(caller, r);
+  }
+
+  private Referral changeable(Caller caller, UUID id, String ifMatch) {
+    Referral r = queries.visible(caller, id);
+    ETags.requireMatch(ifMatch, r.version());
+    return r;
+  }
+
+  private static Transition allowedTransition(Referral r, ReferralStatus to) {
+    return Workflow.find(r.status(), to, r.reconsidering())
+        .orElseThrow(
+            () ->
+                ProblemException.illegalTransition(
+                    "A referral in "
+                        + r.status()
+                        + " cannot move to "
+                        + to
+                        + "; allowedTransitions lists the moves it can make.",
+                    Workflow.allowed(r.status(), r.reconsidering()).stream()
+                        .map(t -> t.to().name())
+                        .toList()));
+  }
+
+  private static void requireActor(Caller caller, Referral r, Actor actor) {
+    boolean allowed =
+        switch (actor) {
+          case CASEWORKER -> caller.isCaseworker();
+          case REFERRING_AGENCY ->
+              caller.isPartner() && r.agency().code().equals(caller.agencyCode());
+        };
+    if (!allowed) {
+      throw ProblemException.forbidden(
+          actor == Actor.CASEWORKER
+              ? "Only a caseworker may make this decision."
+              : "Only the referring agency may ask for this.");
+    }
+  }
+
+  private static PendingDecision pendingOf(Referral r) {
+    PendingDecision pending = r.pendingDecision();
+    if (pending == null) {
+      throw new ProblemException(ProblemType.CONFLICT, "No decision is awaiting confirmation.");
+    }
+    return pending;
+  }
+
+  /**
+   * Writes the referral's change before the audit append takes the chain's lock (every writer locks
+   * in that order, so none deadlock), and turns a concurrent winner into a 412.
+   */
+  private void flush(Referral r) {
+    try {
+      em.flush();
+    } catch (OptimisticLockException e) {
+      throw ETags.stale(r.version() + 1);
+    }
+  }
+
+  private void append(AuditEvent event, Referral r) {
+    flush(r);
+    audit.append(event);
+  }
+
+  private Changed changed(Caller caller, Referral r) {
+    return new Changed(r.version(), queries.view(caller, r));
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** The referral after a change, with the version its ETag carries. */
+  record Changed(long version, ReferralView view) {}
+}

@@ -1,0 +1,111 @@
+package org.nrmreferrals.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The workflow table, checked over every (from, to, actor, reconsidered stage) combination. */
+class WorkflowTest {
+  /** The statutory table, written out independently: from, to, by, reason, second, stage. */
+  private static final Set<String> EXPECTED =
+      Set.of(
+          "SUBMITTED RG_POSITIVE CASEWORKER - - -",
+          "SUBMITTED RG_NEGATIVE CASEWORKER reason second -",
+          "SUBMITTED SUSPENDED CASEWORKER reason - -",
+          "SUBMITTED WITHDRAWN REFERRING_AGENCY reason - -",
+          "SUSPENDED SUBMITTED CASEWORKER - - -",
+          "SUSPENDED WITHDRAWN REFERRING_AGENCY reason - -",
+          "RG_POSITIVE CG_POSITIVE CASEWORKER - - -",
+          "RG_POSITIVE CG_NEGATIVE CASEWORKER reason second -",
+          "RG_POSITIVE WITHDRAWN REFERRING_AGENCY reason - -",
+          "RG_NEGATIVE RECONSIDERATION_REQUESTED REFERRING_AGENCY reason - -",
+          "CG_NEGATIVE RECONSIDERATION_REQUESTED REFERRING_AGENCY reason - -",
+          "RECONSIDERATION_REQUESTED RG_POSITIVE CASEWORKER - - REASONABLE_GROUNDS",
+          "RECONSIDERATION_REQUESTED RG_NEGATIVE CASEWORKER reason second REASONABLE_GROUNDS",
+          "RECONSIDERATION_REQUESTED CG_POSITIVE CASEWORKER - - CONCLUSIVE_GROUNDS",
+          "RECONSIDERATION_REQUESTED CG_NEGATIVE CASEWORKER reason second CONCLUSIVE_GROUNDS",
+          "RECONSIDERATION_REQUESTED WITHDRAWN REFERRING_AGENCY reason - -");
+
+  static Stream<Arguments> everyTriple() {
+    List<Arguments> all = new ArrayList<>();
+    for (ReferralStatus from : ReferralStatus.values()) {
+      for (ReferralStatus to : ReferralStatus.values()) {
+        for (Actor actor : Actor.values()) {
+          all.add(Arguments.of(from, to, actor));
+        }
+      }
+    }
+    return all.stream();
+  }
+
+  @ParameterizedTest(name = "{0} -> {1} by {2}")
+  @MethodSource("everyTriple")
+  void allowsExactlyTheStatutoryMoves(ReferralStatus from, ReferralStatus to, Actor actor) {
+    for (Stage stage : new Stage[] {null, Stage.REASONABLE_GROUNDS, Stage.CONCLUSIVE_GROUNDS}) {
+      Optional<Transition> found = Workflow.find(from, to, stage).filter(t -> t.by() == actor);
+      boolean expected =
+          EXPECTED.stream()
+              .anyMatch(
+                  line -> {
+                    String[] f = line.split(" ");
+                    return f[0].equals(from.name())
+                        && f[1].equals(to.name())
+                        && f[2].equals(actor.name())
+                        && (f[5].equals("-") || f[5].equals(String.valueOf(stage)));
+                  });
+      assertEquals(
+          expected, found.isPresent(), from + " -> " + to + " by " + actor + " / " + stage);
+    }
+  }
+
+  @Test
+  void describesEachMoveExactlyAsTheStatute() {
+    Set<String> actual =
+        Workflow.all().stream()
+            .map(
+                t ->
+                    String.join(
+                        " ",
+                        t.from().name(),
+                        t.to().name(),
+                        t.by().name(),
+                        t.reasonRequired() ? "reason" : "-",
+                        t.secondCaseworker() ? "second" : "-",
+                        t.onlyWhenReconsidering() == null ? "-" : t.onlyWhenReconsidering().name()))
+            .collect(Collectors.toSet());
+    assertEquals(EXPECTED, actual);
+  }
+
+  @Test
+  void neverMovesADutyToNotifyReportOrAConcludedCase() {
+    assertTrue(Workflow.isFinal(ReferralStatus.NOTIFIED));
+    assertTrue(Workflow.isFinal(ReferralStatus.CG_POSITIVE));
+    assertTrue(Workflow.isFinal(ReferralStatus.WITHDRAWN));
+  }
+
+  @Test
+  void returnsAReconsideredCaseToTheDecisionReconsidered() {
+    assertEquals(
+        List.of(ReferralStatus.RG_POSITIVE, ReferralStatus.RG_NEGATIVE, ReferralStatus.WITHDRAWN),
+        Workflow.allowed(ReferralStatus.RECONSIDERATION_REQUESTED, Stage.REASONABLE_GROUNDS)
+            .stream()
+            .map(Transition::to)
+            .toList());
+    assertEquals(
+        List.of(ReferralStatus.CG_POSITIVE, ReferralStatus.CG_NEGATIVE, ReferralStatus.WITHDRAWN),
+        Workflow.allowed(ReferralStatus.RECONSIDERATION_REQUESTED, Stage.CONCLUSIVE_GROUNDS)
+            .stream()
+            .map(Transition::to)
+            .toList());
+  }
+}
