@@ -107,6 +107,31 @@ class AuditTrailTest {
   }
 
   @Test
+  void recordsTheCallersRequestIdOrItsOwn() {
+    String id = Referrals.submit(agency, Referrals.anAdultReferral());
+    Api.as(partner)
+        .header("X-Request-Id", "partner-req-42")
+        .get("/api/v1/referrals/" + id)
+        .then()
+        .statusCode(200)
+        .header("X-Request-Id", equalTo("partner-req-42"));
+    String generated =
+        Api.as(partner)
+            .header("X-Request-Id", "not acceptable; has spaces")
+            .get("/api/v1/referrals/" + id)
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("X-Request-Id");
+    assertThat(generated, not(containsString(" ")));
+    Api.as(partner)
+        .get("/api/v1/referrals/" + id + "/history")
+        .then()
+        .body("events[1].requestId", equalTo("partner-req-42"))
+        .body("events[2].requestId", equalTo(generated));
+  }
+
+  @Test
   void hidesOtherAgenciesHistories() {
     String id = Referrals.submit(agency, Referrals.anAdultReferral());
     Api.as(Tokens.partner(Agencies.police()))

@@ -196,6 +196,37 @@ class TransitionsTest {
   }
 
   @Test
+  void letsTheReferringAgencyWithdrawWhileADecisionIsHeld() {
+    String id = submitAdult();
+    move(caseworker, id, etag(caseworker, id), "RG_NEGATIVE", "Insufficient", null).statusCode(202);
+    move(partner, id, etag(partner, id), "WITHDRAWN", "Consent withdrawn", null)
+        .statusCode(200)
+        .body("status", equalTo("WITHDRAWN"));
+    Api.as(caseworker)
+        .get("/api/v1/referrals/" + id)
+        .then()
+        .body("status", equalTo("WITHDRAWN"))
+        .body("pendingDecision", nullValue());
+    confirm(secondCaseworker, id).statusCode(409);
+  }
+
+  @Test
+  void needsNoOutcomeForAPositiveCgOutsideEnglandAndWales() {
+    Map<String, Object> body = Referrals.anAdultReferral();
+    body.put("jurisdiction", "SCOTLAND");
+    Referrals.exploitation(body).put("policeForce", "POLICE_SCOTLAND");
+    String id = Referrals.submit(agency, body);
+    move(caseworker, id, etag(caseworker, id), "RG_POSITIVE", null, null)
+        .statusCode(200)
+        .body("recoveryPeriodEndsOn", equalTo(today().plusDays(90).toString()));
+    TestClock.advance(Duration.ofDays(90));
+    move(caseworker, id, etag(caseworker, id), "CG_POSITIVE", null, null)
+        .statusCode(200)
+        .body("status", equalTo("CG_POSITIVE"))
+        .body("cgOutcome", nullValue());
+  }
+
+  @Test
   void returnsAReconsideredCaseToTheDecisionReconsidered() {
     String id = submitAdult();
     decideNegative(id, "RG_NEGATIVE");
