@@ -29,6 +29,9 @@ public interface NrmConfig {
   /** The audit trail's checkpoint signing key. */
   Audit audit();
 
+  /** Webhook delivery. */
+  Webhooks webhooks();
+
   /** Embedded PostgreSQL for the dev profile (read before the application starts). */
   EmbeddedPostgres embeddedPostgres();
 
@@ -72,6 +75,43 @@ public interface NrmConfig {
   /** Production sets NRM_AUDIT_SIGNING_KEY_FILE: an Ed25519 private key, PKCS#8 PEM. */
   interface Audit {
     Optional<String> signingKeyFile();
+  }
+
+  /** How webhooks are delivered and retried. */
+  interface Webhooks {
+    /** Delay before the first retry; it doubles per attempt, with jitter. */
+    @WithDefault("PT10S")
+    Duration retryInitialDelay();
+
+    /** Longest delay between two attempts. */
+    @WithDefault("PT1H")
+    Duration retryMaxDelay();
+
+    /** How long a delivery is retried before it is marked failed (production: at least 24 h). */
+    @WithDefault("P1D")
+    Duration giveUpAfter();
+
+    /** Failed deliveries in a row after which a subscription is disabled. */
+    @WithDefault("3")
+    int disableAfterFailedDeliveries();
+
+    /** Deliveries in flight at once, per service instance. */
+    @WithDefault("8")
+    int concurrency();
+
+    @WithDefault("PT5S")
+    Duration connectTimeout();
+
+    @WithDefault("PT10S")
+    Duration readTimeout();
+
+    /** How often the dispatcher looks for new events and due deliveries. */
+    @WithDefault("1s")
+    String pollEvery();
+
+    /** Allows http:// loopback targets: dev and test only, never in production. */
+    @WithDefault("false")
+    boolean allowLoopbackHttp();
   }
 
   /** Where the dev profile's embedded PostgreSQL keeps its data, and its port. */

@@ -10,7 +10,11 @@ public enum Action {
   DECISION_WITHDRAWN("referral.decision_withdrawn"),
   FLAG_SET("referral.flag_set"),
   AGENCY_REGISTERED("agency.registered"),
-  AGENCY_REVISED("agency.revised");
+  AGENCY_REVISED("agency.revised"),
+  WEBHOOK_CREATED("webhook.created"),
+  WEBHOOK_SECRET_ROTATED("webhook.secret_rotated"),
+  WEBHOOK_DELETED("webhook.deleted"),
+  WEBHOOK_DISABLED("webhook.disabled");
 
   private final String wireName;
 
@@ -20,5 +24,15 @@ public enum Action {
 
   public String wireName() {
     return wireName;
+  }
+
+  /** True when this is the wire name of an action. */
+  public static boolean isWireName(String name) {
+    for (Action a : values()) {
+      if (a.wireName.equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

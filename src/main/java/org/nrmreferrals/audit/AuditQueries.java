@@ -17,6 +17,18 @@ public class AuditQueries {
           + AuditRows.COLUMNS
           + ", r.reason FROM audit_event e LEFT JOIN audit_event_reason r ON r.seq = e.seq"
           + " WHERE e.referral_id = ? ORDER BY e.seq";
+  private static final String FEED_ALL =
+      "SELECT "
+          + AuditRows.COLUMNS
+          + " FROM audit_event e WHERE e.seq > ? AND e.seq <= ?"
+          + " ORDER BY e.seq LIMIT ?";
+  private static final String FEED_AGENCY =
+      "SELECT "
+          + AuditRows.COLUMNS
+          + " FROM audit_event e WHERE e.agency_code = ? AND e.seq > ?"
+          + " AND e.seq <= ? ORDER BY e.seq LIMIT ?";
+  private static final String ONE =
+      "SELECT " + AuditRows.COLUMNS + " FROM audit_event e WHERE e.seq = ?";
   private static final String LINKS =
       "SELECT seq, event_digest, prev_hash, hash FROM audit_event"
           + " WHERE seq > ? ORDER BY seq LIMIT ?";
@@ -47,6 +59,62 @@ public class AuditQueries {
                 }
               }
               return events;
+            });
+  }
+
+  /**
+   * One page of the feed: events after {@code afterSeq}, in commit order, of one agency (or all,
+   * when {@code agency} is null). Events are numbered in commit order, so every event up to the
+   * head read first is visible: a short page may move the cursor to that head without skipping
+   * anything. Reasons are never included.
+   */
+  public EventPage feed(String agency, long afterSeq, int limit, String viewerAgency) {
+    Head head = head();
+    List<AuditEventView> events =
+        em.unwrap(Session.class)
+            .doReturningWork(
+                connection -> {
+                  List<AuditEventView> page = new ArrayList<>();
+                  try (PreparedStatement query =
+                      connection.prepareStatement(agency == null ? FEED_ALL : FEED_AGENCY)) {
+                    int i = 0;
+                    if (agency != null) {
+                      query.setString(++i, agency);
+                    }
+                    query.setLong(++i, afterSeq);
+                    query.setLong(++i, head.seq());
+                    query.setInt(++i, limit);
+                    try (ResultSet rs = query.executeQuery()) {
+                      while (rs.next()) {
+                        AuditRecord r = AuditRows.read(rs);
+                        page.add(AuditEventView.of(r, null, reveals(r, viewerAgency)));
+                      }
+                    }
+                  }
+                  return page;
+                });
+    long next =
+        events.size() == limit
+            ? events.get(events.size() - 1).seq()
+            : Math.max(afterSeq, head.seq());
+    return new EventPage(events, Long.toString(next));
+  }
+
+  /** One event as a subscriber of this agency sees it (no reason), or null. */
+  public AuditEventView event(long seq, String viewerAgency) {
+    return em.unwrap(Session.class)
+        .doReturningWork(
+            connection -> {
+              try (PreparedStatement query = connection.prepareStatement(ONE)) {
+                query.setLong(1, seq);
+                try (ResultSet rs = query.executeQuery()) {
+                  if (!rs.next()) {
+                    return null;
+                  }
+                  AuditRecord r = AuditRows.read(rs);
+                  return AuditEventView.of(r, null, reveals(r, viewerAgency));
+                }
+              }
             });
   }
 
@@ -83,7 +151,7 @@ public class AuditQueries {
   }
 
   /** The committed head: its seq and hash. */
-  Head head() {
+  public Head head() {
     Object[] row =
         (Object[])
             em.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id").getSingleResult();
@@ -96,5 +164,5 @@ public class AuditQueries {
   }
 
   /** The last event's seq and hash (0 and the genesis hash for an empty chain). */
-  record Head(long seq, String hash) {}
+  public record Head(long seq, String hash) {}
 }

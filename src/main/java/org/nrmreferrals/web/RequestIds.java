@@ -1,5 +1,6 @@
 package org.nrmreferrals.web;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -39,6 +40,9 @@ public class RequestIds {
 
   /** The id of the request being served, or a fresh one outside any request. */
   public String current() {
+    if (!Arc.container().requestContext().isActive()) {
+      return UUID.randomUUID().toString();
+    }
     RoutingContext ctx = current.getCurrent();
     String id = ctx == null ? null : ctx.get(KEY);
     return id == null ? UUID.randomUUID().toString() : id;

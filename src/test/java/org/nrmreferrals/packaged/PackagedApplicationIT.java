@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.jwt.build.Jwt;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -32,10 +34,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nrmreferrals.support.Referrals;
+import org.nrmreferrals.support.WebhookReceiver;
 
 /** The packaged application (prod profile) started as an operator would, in its own process. */
 class PackagedApplicationIT {
   private static final String ISSUER = "https://issuer.example/nrm";
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static EmbeddedPostgres postgres;
   private static KeyPair keys;
   private static Path publicKey;
@@ -170,6 +175,75 @@ class PackagedApplicationIT {
       app.destroy();
       app.waitFor(30, TimeUnit.SECONDS);
     }
+  }
+
+  /** Kill -9 while a delivery is being retried, restart: the delivery is still owed and arrives. */
+  @Test
+  void deliversAWebhookOwedBeforeTheServiceWasKilled() throws Exception {
+    Map<String, String> env = environment(freshDatabase(), freePort());
+    int port = Integer.parseInt(env.get("QUARKUS_HTTP_PORT"));
+    env.put("NRM_WEBHOOKS_ALLOW_LOOPBACK_HTTP", "true");
+    env.put("NRM_WEBHOOKS_RETRY_INITIAL_DELAY", "PT0.2S");
+    env.put("NRM_WEBHOOKS_RETRY_MAX_DELAY", "PT0.5S");
+    String partner =
+        Jwt.issuer(ISSUER)
+            .subject("officer-1")
+            .groups(Set.of("partner"))
+            .claim("agency", "POLICE_METROPOLITAN")
+            .sign(keys.getPrivate());
+    HttpClient http = HttpClient.newHttpClient();
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
+      receiver.down();
+      Process first = launch(env);
+      String referral;
+      try {
+        awaitReady(http, port);
+        HttpResponse<String> created =
+            post(
+                http,
+                port,
+                "/api/v1/webhooks",
+                partner,
+                Map.of("url", receiver.url(), "events", List.of("referral.submitted")));
+        assertEquals(201, created.statusCode(), created.body());
+        receiver.trust(JSON.readTree(created.body()).path("secret").asText());
+        HttpResponse<String> submitted =
+            post(http, port, "/api/v1/referrals", partner, Referrals.aChildReferral());
+        assertEquals(201, submitted.statusCode(), submitted.body());
+        referral = JSON.readTree(submitted.body()).path("id").asText();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (receiver.refused() < 2 && Instant.now().isBefore(deadline)) {
+          Thread.sleep(100);
+        }
+        assertTrue(receiver.refused() >= 2, "the delivery was being retried");
+      } finally {
+        first.destroyForcibly();
+        first.waitFor(30, TimeUnit.SECONDS);
+      }
+      receiver.up();
+      Process second = launch(env);
+      try {
+        awaitReady(http, port);
+        List<WebhookReceiver.Received> got =
+            receiver.await(r -> !r.isEmpty(), Duration.ofSeconds(30));
+        assertEquals(referral, got.get(0).event().path("referralId").asText());
+        assertEquals(0, receiver.badSignatures());
+      } finally {
+        second.destroy();
+        second.waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static HttpResponse<String> post(
+      HttpClient http, int port, String path, String token, Object body) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private static Map<String, String> environment(String database, int port) {

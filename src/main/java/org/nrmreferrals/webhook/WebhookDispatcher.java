@@ -1,0 +1,172 @@
+package org.nrmreferrals.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
+import org.nrmreferrals.NrmConfig;
+import org.nrmreferrals.audit.AuditEventView;
+import org.nrmreferrals.audit.AuditQueries;
+
+/**
+ * Sends webhooks. Each tick turns new audit events into deliveries (per subscription, from its
+ * cursor up to the chain's committed head) and sends the due ones, at most {@code concurrency} at a
+ * time, on its own threads: intake never waits for a receiver. A claimed delivery is leased, so one
+ * cut off by a crash is tried again; deliveries of one referral go out in event order.
+ */
+@ApplicationScoped
+class WebhookDispatcher {
+  private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+  private static final Duration LEASE = Duration.ofMinutes(2);
+
+  private final WebhookOutbox outbox;
+  private final AuditQueries events;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final NrmConfig.Webhooks settings;
+  private final HttpClient http;
+  private final ExecutorService senders;
+
+  WebhookDispatcher(
+      WebhookOutbox outbox, AuditQueries events, ObjectMapper json, Clock clock, NrmConfig config) {
+    this.outbox = outbox;
+    this.events = events;
+    this.json = json;
+    this.clock = clock;
+    this.settings = config.webhooks();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(settings.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    this.senders = Executors.newFixedThreadPool(settings.concurrency());
+  }
+
+  void check(@Observes StartupEvent event) {
+    if (LaunchMode.current() == LaunchMode.NORMAL) {
+      if (settings.giveUpAfter().compareTo(Duration.ofHours(24)) < 0) {
+        throw new IllegalStateException(
+            "Refusing to start: nrm.webhooks.give-up-after must be at least 24 hours.");
+      }
+      if (settings.allowLoopbackHttp()) {
+        LOG.warn("nrm.webhooks.allow-loopback-http is on: for tests only, never in production.");
+      }
+    }
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    senders.shutdownNow();
+  }
+
+  @Scheduled(
+      every = "${nrm.webhooks.poll-every}",
+      delayed = "1s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void tick() throws InterruptedException {
+    QuarkusTransaction.requiringNew().run(() -> outbox.fanOut(clock.instant()));
+    List<WebhookOutbox.Due> due =
+        QuarkusTransaction.requiringNew()
+            .call(() -> outbox.claim(clock.instant(), LEASE, settings.concurrency()));
+    List<Future<?>> sending = new ArrayList<>();
+    for (WebhookOutbox.Due d : due) {
+      sending.add(senders.submit(() -> send(d)));
+    }
+    for (Future<?> f : sending) {
+      try {
+        f.get();
+      } catch (ExecutionException e) {
+        LOG.error("A webhook delivery failed unexpectedly", e.getCause());
+      }
+    }
+  }
+
+  private void send(WebhookOutbox.Due d) {
+    Instant started = clock.instant();
+    Integer status = null;
+    String error = null;
+    try {
+      String refusal = WebhookTargets.refusal(d.url(), settings.allowLoopbackHttp());
+      if (refusal != null) {
+        error = "target refused: " + refusal;
+      } else {
+        status = post(d, body(d));
+      }
+    } catch (java.io.IOException e) {
+      error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    int millis = (int) Duration.between(started, clock.instant()).toMillis();
+    Instant now = clock.instant();
+    Integer code = status;
+    String why = error;
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                outbox.record(
+                    d,
+                    code,
+                    why,
+                    millis,
+                    now,
+                    backoff(d.attempts() + 1),
+                    settings.disableAfterFailedDeliveries()));
+  }
+
+  private String body(WebhookOutbox.Due d) throws JsonProcessingException {
+    AuditEventView event =
+        QuarkusTransaction.requiringNew().call(() -> events.event(d.eventSeq(), d.agencyCode()));
+    return json.writeValueAsString(event);
+  }
+
+  private int post(WebhookOutbox.Due d, String body)
+      throws java.io.IOException, InterruptedException {
+    long timestamp = clock.instant().getEpochSecond();
+    String id = d.deliveryId().toString();
+    String signature = WebhookSignatures.sign(d.secret(), id, timestamp, body);
+    if (d.previousSecret() != null) {
+      signature += " " + WebhookSignatures.sign(d.previousSecret(), id, timestamp, body);
+    }
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(d.url()))
+            .timeout(settings.readTimeout())
+            .header("Content-Type", "application/json")
+            .header("User-Agent", "nrm-referrals-webhooks")
+            .header("webhook-id", id)
+            .header("webhook-timestamp", Long.toString(timestamp))
+            .header("webhook-signature", signature)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  /** Exponential from the initial delay, capped, with jitter between half and all of it. */
+  Duration backoff(int attempt) {
+    long initial = settings.retryInitialDelay().toMillis();
+    long cap = settings.retryMaxDelay().toMillis();
+    long exponential = initial << Math.min(attempt - 1, 30);
+    long delay = Math.min(cap, exponential <= 0 ? cap : exponential);
+    return Duration.ofMillis(delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1));
+  }
+}

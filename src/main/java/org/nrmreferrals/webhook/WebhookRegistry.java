@@ -1,0 +1,104 @@
+package org.nrmreferrals.webhook;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import org.nrmreferrals.NrmConfig;
+import org.nrmreferrals.agency.Agency;
+import org.nrmreferrals.audit.Action;
+import org.nrmreferrals.audit.AuditEvent;
+import org.nrmreferrals.audit.AuditQueries;
+import org.nrmreferrals.audit.AuditTrail;
+import org.nrmreferrals.web.Problem.Violation;
+import org.nrmreferrals.web.ProblemException;
+
+/** A partner agency's subscriptions: create, read, rotate the secret, delete. */
+@ApplicationScoped
+class WebhookRegistry {
+  private final AuditTrail audit;
+  private final AuditQueries events;
+  private final Clock clock;
+  private final boolean allowLoopbackHttp;
+
+  WebhookRegistry(AuditTrail audit, AuditQueries events, Clock clock, NrmConfig config) {
+    this.audit = audit;
+    this.events = events;
+    this.clock = clock;
+    this.allowLoopbackHttp = config.webhooks().allowLoopbackHttp();
+  }
+
+  /** Subscribes the agency to its events from now on; the view carries the secret, once. */
+  @Transactional
+  WebhookView create(Agency agency, String createdBy, CreateWebhookRequest request) {
+    List<Violation> violations = new ArrayList<>();
+    String refusal = WebhookTargets.refusal(request.url().strip(), allowLoopbackHttp);
+    if (refusal != null) {
+      violations.add(new Violation("url", refusal));
+    }
+    for (int i = 0; i < request.events().size(); i++) {
+      if (!Action.isWireName(request.events().get(i))) {
+        violations.add(
+            new Violation("events[" + i + "]", "is not an event action; see the README"));
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw ProblemException.invalid(violations);
+    }
+    WebhookSubscription s =
+        WebhookSubscription.create(
+            agency.code(),
+            request.url().strip(),
+            List.copyOf(new LinkedHashSet<>(request.events())),
+            createdBy,
+            events.head().seq(),
+            clock.instant());
+    s.persist();
+    audit.append(
+        AuditEvent.of(Action.WEBHOOK_CREATED).agency(agency.code()).detail("webhookId", s.id()));
+    return WebhookView.of(s, true);
+  }
+
+  List<WebhookView> list(Agency agency) {
+    return WebhookSubscription.<WebhookSubscription>list(
+            "agencyCode = ?1 and deletedAt is null order by createdAt", agency.code())
+        .stream()
+        .map(s -> WebhookView.of(s, false))
+        .toList();
+  }
+
+  WebhookView get(Agency agency, UUID id) {
+    return WebhookView.of(owned(agency, id), false);
+  }
+
+  @Transactional
+  WebhookView rotateSecret(Agency agency, UUID id) {
+    WebhookSubscription s = owned(agency, id);
+    s.rotateSecret(clock.instant());
+    audit.append(
+        AuditEvent.of(Action.WEBHOOK_SECRET_ROTATED)
+            .agency(agency.code())
+            .detail("webhookId", s.id()));
+    return WebhookView.of(s, true);
+  }
+
+  @Transactional
+  void delete(Agency agency, UUID id) {
+    WebhookSubscription s = owned(agency, id);
+    s.delete(clock.instant());
+    audit.append(
+        AuditEvent.of(Action.WEBHOOK_DELETED).agency(agency.code()).detail("webhookId", s.id()));
+  }
+
+  /** The agency's live subscription; 404 for another agency's, a deleted or a missing one. */
+  static WebhookSubscription owned(Agency agency, UUID id) {
+    WebhookSubscription s = WebhookSubscription.findById(id);
+    if (s == null || s.isDeleted() || !s.agencyCode().equals(agency.code())) {
+      throw ProblemException.notFound("No webhook " + id + " is visible to you.");
+    }
+    return s;
+  }
+}

@@ -1,0 +1,257 @@
+package org.nrmreferrals.webhook;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nrmreferrals.audit.Action;
+import org.nrmreferrals.audit.AuditEvent;
+import org.nrmreferrals.audit.AuditTrail;
+import org.nrmreferrals.support.Agencies;
+import org.nrmreferrals.support.Api;
+import org.nrmreferrals.support.Referrals;
+import org.nrmreferrals.support.Tokens;
+import org.nrmreferrals.support.WebhookReceiver;
+
+/** Webhooks against a receiver on loopback that checks every signature. */
+@QuarkusTest
+class WebhookTest {
+  private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+  @Inject AuditTrail audit;
+
+  private WebhookReceiver receiver;
+  private String agency;
+  private String partner;
+
+  @BeforeEach
+  void start() throws Exception {
+    receiver = new WebhookReceiver();
+    agency = Agencies.police();
+    partner = Tokens.partner(agency);
+  }
+
+  @AfterEach
+  void stop() {
+    receiver.close();
+  }
+
+  @Test
+  void deliversEverySignedEventOnceAndInOrderPerReferral() throws Exception {
+    subscribe(List.of("referral.submitted", "referral.status_changed", "referral.read"));
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String id = Referrals.submit(agency, Referrals.anAdultReferral());
+      ids.add(id);
+      String caseworker = Tokens.caseworker();
+      String etag =
+          Api.as(caseworker).get("/api/v1/referrals/" + id).then().extract().header("ETag");
+      Api.as(caseworker)
+          .header("If-Match", etag)
+          .body(Map.of("to", "RG_POSITIVE"))
+          .post("/api/v1/referrals/" + id + "/transitions")
+          .then()
+          .statusCode(200);
+    }
+    List<WebhookReceiver.Received> got = receiver.await(r -> r.size() >= 9, PATIENCE);
+    Thread.sleep(1_000);
+    got = receiver.received();
+    assertEquals(9, got.size(), "each event exactly once while the receiver answers 2xx");
+    assertEquals(0, receiver.badSignatures());
+    for (String id : ids) {
+      List<String> actions =
+          got.stream()
+              .filter(r -> id.equals(r.event().path("referralId").asText()))
+              .map(r -> r.event().path("action").asText())
+              .toList();
+      assertEquals(
+          List.of("referral.submitted", "referral.read", "referral.status_changed"), actions);
+    }
+    JsonPath feed = Api.as(partner).get("/api/v1/events?limit=1000").then().extract().jsonPath();
+    for (WebhookReceiver.Received r : got) {
+      long seq = r.event().path("seq").asLong();
+      assertEquals(
+          feed.getString("events.find { it.seq == " + seq + " }.hash"),
+          r.event().path("hash").asText());
+      assertTrue(r.event().path("reason").isMissingNode());
+      assertThat(r.event().toString(), not(org.hamcrest.Matchers.containsString("Ana")));
+    }
+  }
+
+  @Test
+  void catchesUpAfterTheReceiverWasDown() throws Exception {
+    String webhook = subscribe(List.of("referral.submitted"));
+    receiver.down();
+    String id = Referrals.submit(agency, Referrals.anAdultReferral());
+    awaitDeliveries(webhook, d -> d.getInt("[0].attempts") >= 2);
+    Api.as(partner)
+        .get("/api/v1/webhooks/" + webhook + "/deliveries")
+        .then()
+        .body("[0].status", equalTo("PENDING"))
+        .body("[0].lastStatusCode", equalTo(503))
+        .body("[0].nextAttemptAt", not(nullValue()))
+        .body("[0].attemptLog[0].statusCode", equalTo(503));
+    receiver.up();
+    receiver.await(r -> r.size() == 1, PATIENCE);
+    assertEquals(id, receiver.received().get(0).event().path("referralId").asText());
+    awaitDeliveries(webhook, d -> "DELIVERED".equals(d.getString("[0].status")));
+    Api.as(partner)
+        .get("/api/v1/webhooks/" + webhook + "/deliveries")
+        .then()
+        .body("[0].attempts", greaterThanOrEqualTo(3))
+        .body("[0].lastStatusCode", equalTo(204))
+        .body("[0].attemptLog.statusCode", hasItem(503));
+  }
+
+  @Test
+  void signsWithTheOldAndTheNewSecretForADayAfterRotation() throws Exception {
+    String webhook = subscribe(List.of("referral.submitted"));
+    String rotated =
+        Api.as(partner)
+            .post("/api/v1/webhooks/" + webhook + "/rotate-secret")
+            .then()
+            .statusCode(200)
+            .body("secret", startsWith("whsec_"))
+            .body("previousSecretExpiresAt", not(nullValue()))
+            .extract()
+            .path("secret");
+    receiver.trust(rotated);
+    Referrals.submit(agency, Referrals.anAdultReferral());
+    WebhookReceiver.Received r = receiver.await(got -> got.size() == 1, PATIENCE).get(0);
+    assertEquals(2, r.signedWith().size(), "signed with both secrets");
+    assertThat(r.signedWith(), hasItem(rotated));
+  }
+
+  @Test
+  void neverDeliversAChangeThatWasRolledBack() throws Exception {
+    subscribe(List.of("agency.revised"));
+    QuarkusTransaction.begin();
+    audit.append(AuditEvent.of(Action.AGENCY_REVISED).agency(agency).detail("name", "rolled back"));
+    QuarkusTransaction.rollback();
+    Api.as(Tokens.admin())
+        .body(Map.of("name", "Renamed for real"))
+        .patch("/api/v1/agencies/" + agency)
+        .then()
+        .statusCode(200);
+    receiver.await(r -> r.size() == 1, PATIENCE);
+    Thread.sleep(1_000);
+    List<WebhookReceiver.Received> got = receiver.received();
+    assertEquals(1, got.size());
+    assertEquals("Renamed for real", got.get(0).event().path("details").path("name").asText());
+  }
+
+  @Test
+  void refusesUnsafeTargetsAndUnknownEvents() {
+    create("http://partner.example/hook", List.of("referral.submitted"))
+        .statusCode(422)
+        .body("violations.field", contains("url"));
+    for (String internal :
+        List.of(
+            "https://10.0.0.8/hook", "https://169.254.169.254/latest", "https://192.168.1.1/")) {
+      create(internal, List.of("referral.submitted"))
+          .statusCode(422)
+          .body(
+              "violations[0].message",
+              equalTo("must not point into a private, loopback or link-local network"));
+    }
+    create(receiver.url(), List.of("referral.exploded"))
+        .statusCode(422)
+        .body("violations.field", contains("events[0]"));
+    create(receiver.url(), List.of()).statusCode(422);
+    Api.as(Tokens.caseworker()).get("/api/v1/webhooks").then().statusCode(403);
+    Api.as(Tokens.analyst()).get("/api/v1/webhooks").then().statusCode(403);
+  }
+
+  @Test
+  void keepsEachAgencysSubscriptionsToItself() {
+    String webhook = subscribe(List.of("referral.submitted"));
+    String other = Tokens.partner(Agencies.police());
+    Api.as(other).get("/api/v1/webhooks/" + webhook).then().statusCode(404);
+    Api.as(other).delete("/api/v1/webhooks/" + webhook).then().statusCode(404);
+    Api.as(other).get("/api/v1/webhooks/" + webhook + "/deliveries").then().statusCode(404);
+    Api.as(other).get("/api/v1/webhooks").then().statusCode(200).body("size()", equalTo(0));
+    Api.as(partner)
+        .get("/api/v1/webhooks")
+        .then()
+        .statusCode(200)
+        .body("id", contains(webhook))
+        .body("[0].secret", nullValue());
+    Api.as(partner).delete("/api/v1/webhooks/" + webhook).then().statusCode(204);
+    Api.as(partner).get("/api/v1/webhooks/" + webhook).then().statusCode(404);
+  }
+
+  @Test
+  void redeliversADeliveredEventOnRequest() throws Exception {
+    String webhook = subscribe(List.of("referral.submitted"));
+    Referrals.submit(agency, Referrals.anAdultReferral());
+    receiver.await(r -> r.size() == 1, PATIENCE);
+    awaitDeliveries(webhook, d -> "DELIVERED".equals(d.getString("[0].status")));
+    String delivery =
+        Api.as(partner)
+            .get("/api/v1/webhooks/" + webhook + "/deliveries")
+            .then()
+            .extract()
+            .path("[0].id");
+    Api.as(partner)
+        .post("/api/v1/webhooks/" + webhook + "/deliveries/" + delivery + "/redeliver")
+        .then()
+        .statusCode(202);
+    List<WebhookReceiver.Received> got = receiver.await(r -> r.size() == 2, PATIENCE);
+    assertEquals(
+        got.get(0).webhookId(), got.get(1).webhookId(), "the same webhook-id: receivers dedupe");
+  }
+
+  private String subscribe(List<String> events) {
+    String secret =
+        create(receiver.url(), events)
+            .statusCode(201)
+            .body("secret", startsWith("whsec_"))
+            .extract()
+            .path("secret");
+    receiver.trust(secret);
+    return Api.as(partner).get("/api/v1/webhooks").then().extract().path("[0].id");
+  }
+
+  private io.restassured.response.ValidatableResponse create(String url, List<String> events) {
+    return Api.as(partner)
+        .body(Map.of("url", url, "events", events))
+        .post("/api/v1/webhooks")
+        .then();
+  }
+
+  private void awaitDeliveries(String webhook, java.util.function.Predicate<JsonPath> done)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + PATIENCE.toMillis();
+    while (System.currentTimeMillis() < deadline) {
+      JsonPath page =
+          Api.as(partner)
+              .get("/api/v1/webhooks/" + webhook + "/deliveries")
+              .then()
+              .extract()
+              .jsonPath();
+      if (page.getList("$").size() > 0 && done.test(page)) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("deliveries never reached the expected state");
+  }
+}
