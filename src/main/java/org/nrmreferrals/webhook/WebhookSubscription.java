@@ -10,11 +10,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A partner agency's request to be sent some of its events at a URL. */
+/**
+ * A partner agency's request to be sent some of its events at a URL. The dispatcher moves the
+ * cursor and failure count in SQL, so updates here write only the columns they change.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "webhook_subscription")
 class WebhookSubscription extends PanacheEntityBase {
   /** How long a replaced secret keeps signing alongside the new one. */
