@@ -37,7 +37,9 @@ import org.nrmreferrals.audit.AuditQueries;
 @ApplicationScoped
 class WebhookDispatcher {
   private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
-  private static final Duration LEASE = Duration.ofMinutes(2);
+
+  /** Beyond the longest a send can take, so a lease only runs out when its sender died. */
+  private static final Duration LEASE_MARGIN = Duration.ofSeconds(15);
 
   private final WebhookOutbox outbox;
   private final AuditQueries events;
@@ -86,7 +88,7 @@ class WebhookDispatcher {
     QuarkusTransaction.requiringNew().run(() -> outbox.fanOut(clock.instant()));
     List<WebhookOutbox.Due> due =
         QuarkusTransaction.requiringNew()
-            .call(() -> outbox.claim(clock.instant(), LEASE, settings.concurrency()));
+            .call(() -> outbox.claim(clock.instant(), lease(), settings.concurrency()));
     List<Future<?>> sending = new ArrayList<>();
     for (WebhookOutbox.Due d : due) {
       sending.add(senders.submit(() -> send(d)));
@@ -159,6 +161,11 @@ class WebhookDispatcher {
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
     return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  /** How long a claimed delivery is held: the connect and read timeouts plus a margin. */
+  private Duration lease() {
+    return settings.connectTimeout().plus(settings.readTimeout()).plus(LEASE_MARGIN);
   }
 
   /** Exponential from the initial delay, capped, with jitter between half and all of it. */

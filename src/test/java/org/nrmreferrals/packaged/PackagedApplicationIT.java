@@ -185,6 +185,9 @@ class PackagedApplicationIT {
     env.put("NRM_WEBHOOKS_ALLOW_LOOPBACK_HTTP", "true");
     env.put("NRM_WEBHOOKS_RETRY_INITIAL_DELAY", "PT0.2S");
     env.put("NRM_WEBHOOKS_RETRY_MAX_DELAY", "PT0.5S");
+    // A kill between claiming and recording a delivery leaves it leased: timeouts + 15 s.
+    env.put("NRM_WEBHOOKS_CONNECT_TIMEOUT", "PT1S");
+    env.put("NRM_WEBHOOKS_READ_TIMEOUT", "PT2S");
     String partner =
         Jwt.issuer(ISSUER)
             .subject("officer-1")
@@ -225,7 +228,7 @@ class PackagedApplicationIT {
       try {
         awaitReady(http, port);
         List<WebhookReceiver.Received> got =
-            receiver.await(r -> !r.isEmpty(), Duration.ofSeconds(30));
+            receiver.await(r -> !r.isEmpty(), Duration.ofSeconds(60));
         assertEquals(referral, got.get(0).event().path("referralId").asText());
         assertEquals(0, receiver.badSignatures());
       } finally {
