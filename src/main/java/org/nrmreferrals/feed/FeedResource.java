@@ -80,8 +80,7 @@ public class FeedResource {
     int size = QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
     Duration patience = waitOf(wait);
     String agency = caller.seesAllAgencies() ? null : caller.agencyCode();
-    String viewer = agency;
-    EventPage page = audit.feed(agency, cursor, size, viewer);
+    EventPage page = audit.feed(agency, cursor, size, agency);
     if (!page.events().isEmpty() || patience.isZero() || !WAITERS.tryAcquire()) {
       return page;
     }
@@ -89,7 +88,7 @@ public class FeedResource {
       Instant deadline = Instant.now().plus(patience);
       while (page.events().isEmpty() && Instant.now().isBefore(deadline)) {
         Thread.sleep(POLL.toMillis());
-        page = audit.feed(agency, Long.parseLong(page.nextCursor()), size, viewer);
+        page = audit.feed(agency, Long.parseLong(page.nextCursor()), size, agency);
       }
       return page;
     } finally {

@@ -62,15 +62,7 @@ public class ReferralWorkflowResource {
           "Caseworkers decide (RG, CG, suspension, resumption); the referring agency asks for"
               + " WITHDRAWN or RECONSIDERATION_REQUESTED. RG_NEGATIVE and CG_NEGATIVE are held"
               + " (202) until a different caseworker confirms them. See GET /api/v1/workflow.")
-  @APIResponse(
-      responseCode = "200",
-      description = "Moved",
-      headers =
-          @Header(
-              name = "ETag",
-              description = "The new version",
-              schema = @Schema(type = SchemaType.STRING)),
-      content = @Content(schema = @Schema(implementation = ReferralView.class)))
+  @APIResponse(responseCode = "200", ref = "ReferralChanged")
   @APIResponse(
       responseCode = "202",
       description = "A negative decision, held until a second caseworker confirms it",
@@ -115,15 +107,7 @@ public class ReferralWorkflowResource {
       summary = "Confirm a held negative decision",
       description =
           "By a caseworker other than the one who requested it; the decision then takes effect.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The decision took effect",
-      headers =
-          @Header(
-              name = "ETag",
-              description = "The new version",
-              schema = @Schema(type = SchemaType.STRING)),
-      content = @Content(schema = @Schema(implementation = ReferralView.class)))
+  @APIResponse(responseCode = "200", ref = "ReferralChanged")
   @APIResponse(responseCode = "400", ref = "MalformedRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
@@ -146,15 +130,7 @@ public class ReferralWorkflowResource {
       operationId = "withdrawPendingDecision",
       summary = "Withdraw a held negative decision",
       description = "By the requesting caseworker or another; the status does not change.")
-  @APIResponse(
-      responseCode = "200",
-      description = "Withdrawn",
-      headers =
-          @Header(
-              name = "ETag",
-              description = "The new version",
-              schema = @Schema(type = SchemaType.STRING)),
-      content = @Content(schema = @Schema(implementation = ReferralView.class)))
+  @APIResponse(responseCode = "200", ref = "ReferralChanged")
   @APIResponse(responseCode = "400", ref = "MalformedRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
@@ -176,15 +152,7 @@ public class ReferralWorkflowResource {
       description =
           "PUBLIC_ORDER_DISQUALIFICATION, with a reason, on an RG_POSITIVE case only; the CG"
               + " decision is still made.")
-  @APIResponse(
-      responseCode = "200",
-      description = "Flagged",
-      headers =
-          @Header(
-              name = "ETag",
-              description = "The new version",
-              schema = @Schema(type = SchemaType.STRING)),
-      content = @Content(schema = @Schema(implementation = ReferralView.class)))
+  @APIResponse(responseCode = "200", ref = "ReferralChanged")
   @APIResponse(responseCode = "400", ref = "MalformedRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")

@@ -5,7 +5,11 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
-/** Adds the error responses every secured operation can give, so resources list only their own. */
+/**
+ * Adds the error responses every secured operation can give, so resources list only their own, and
+ * keeps referenced responses pure references (SmallRye gives a referenced 200 a default
+ * description, which OpenAPI 3.0 forbids beside {@code $ref}).
+ */
 public class StandardErrorResponses implements OASFilter {
 
   @Override
@@ -17,6 +21,9 @@ public class StandardErrorResponses implements OASFilter {
     }
     add(responses, "500", "Internal");
     add(responses, "503", "ServiceUnavailable");
+    responses.getAPIResponses().values().stream()
+        .filter(r -> r.getRef() != null)
+        .forEach(r -> r.setDescription(null));
     return operation;
   }
 
