@@ -32,8 +32,22 @@ public interface NrmConfig {
   /** Webhook delivery. */
   Webhooks webhooks();
 
+  /** Disclosure control of statistics. */
+  Statistics statistics();
+
   /** Embedded PostgreSQL for the dev profile (read before the application starts). */
   EmbeddedPostgres embeddedPostgres();
+
+  /** Disclosure control: what analysts may be shown. */
+  interface Statistics {
+    /** Counts from 1 to threshold - 1 are suppressed (UK research practice: under 10). */
+    @WithDefault("10")
+    int threshold();
+
+    /** Published counts are rounded to a multiple of this; 1 publishes exact counts. */
+    @WithDefault("1")
+    int roundingBase();
+  }
 
   /** How long idempotency records are kept; at least 24 hours. */
   interface Idempotency {

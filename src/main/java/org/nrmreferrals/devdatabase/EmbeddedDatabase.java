@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
  * this class again in new class loaders, so the running server's URL is kept in a system property,
  * which every class loader sees.
  */
-final class EmbeddedDatabase {
+public final class EmbeddedDatabase {
   private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
   private static final String URL_PROPERTY = "org.nrmreferrals.devdatabase.url";
   private static EmbeddedPostgres running;
@@ -38,7 +38,7 @@ final class EmbeddedDatabase {
   }
 
   /** A server on a free port with a temporary data directory (test profile). */
-  static synchronized String throwaway() {
+  public static synchronized String throwaway() {
     if (System.getProperty(URL_PROPERTY) == null) {
       start(EmbeddedPostgres.builder());
       LOG.infof("Embedded PostgreSQL for tests at %s", url());

@@ -30,6 +30,11 @@ public final class Countries {
     return NAMES.get(code);
   }
 
+  /** Every known code, in code order. */
+  public static List<String> codes() {
+    return List.copyOf(NAMES.keySet());
+  }
+
   static List<CountryView> all() {
     return NAMES.entrySet().stream().map(e -> new CountryView(e.getKey(), e.getValue())).toList();
   }

@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
@@ -38,8 +37,11 @@ public record PotentialVictim(
             description = "Estimated age in years when the date of birth is unknown")
         Integer estimatedAge,
     @NotNull(message = "is required: FEMALE, MALE, OTHER or NOT_SPECIFIED") Gender gender,
-    @NotEmpty(message = "must list at least one nationality")
-        @Size(max = 5, message = "must list at most 5 nationalities")
+    @Size(max = 5, message = "must list at most 5 nationalities")
+        @Schema(
+            description =
+                "ISO 3166-1 alpha-2 codes, the main one first; empty when not known (statistics"
+                    + " count the person as NOT_SPECIFIED)")
         List<@NotNull(message = "must not be null") @IsoCountry String> nationalities,
     @IsoCountry @Schema(nullable = true) String countryOfOrigin,
     @Size(max = 10, message = "must list at most 10 languages")

@@ -42,6 +42,9 @@ class ProductionGuard {
     if (config.getOptionalValue("mp.jwt.verify.issuer", String.class).isEmpty()) {
       refuse("no token issuer: set MP_JWT_VERIFY_ISSUER");
     }
+    if (config.getOptionalValue("nrm.statistics.threshold", Integer.class).orElse(10) < 2) {
+      refuse("nrm.statistics.threshold below 2 would show analysts counts of single referrals");
+    }
     String pem = inline.orElseGet(() -> read(location.get()));
     if (isDevelopmentKey(pem)) {
       refuse("the configured token key is the development key committed to the repository");

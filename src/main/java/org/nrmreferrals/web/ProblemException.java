@@ -37,6 +37,14 @@ public class ProblemException extends RuntimeException {
         ProblemType.MALFORMED_REQUEST, message, List.of(new Problem.Violation(field, message)));
   }
 
+  /** 400 for several malformed parameters at once. */
+  public static ProblemException malformed(List<Problem.Violation> violations) {
+    return new ProblemException(
+        ProblemType.MALFORMED_REQUEST,
+        "The request has malformed parameters; see violations.",
+        violations);
+  }
+
   public static ProblemException notFound(String detail) {
     return new ProblemException(ProblemType.NOT_FOUND, detail);
   }

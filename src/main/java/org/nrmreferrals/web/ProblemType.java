@@ -15,6 +15,8 @@ public enum ProblemType {
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported content type"),
   VALIDATION(422, "validation", "The request is not valid"),
   TOO_EARLY(422, "too-early", "The decision cannot be made yet"),
+  DISCLOSURE_RISK(
+      422, "disclosure-risk", "The table cannot be published without disclosing a small count"),
   SECOND_CASEWORKER_REQUIRED(
       422, "second-caseworker-required", "A different caseworker must confirm this decision"),
   IDEMPOTENCY_KEY_REUSED(

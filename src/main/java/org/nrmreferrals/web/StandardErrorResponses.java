@@ -2,8 +2,10 @@ package org.nrmreferrals.web;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.nrmreferrals.statistics.StatisticsSchemas;
 
 /**
  * Adds the error responses every secured operation can give, so resources list only their own, and
@@ -25,6 +27,11 @@ public class StandardErrorResponses implements OASFilter {
         .filter(r -> r.getRef() != null)
         .forEach(r -> r.setDescription(null));
     return operation;
+  }
+
+  @Override
+  public void filterOpenAPI(OpenAPI openApi) {
+    StatisticsSchemas.arraysOfRows(openApi);
   }
 
   private static void add(APIResponses responses, String status, String name) {

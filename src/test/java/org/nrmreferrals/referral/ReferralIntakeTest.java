@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nrmreferrals.support.Agencies;
 import org.nrmreferrals.support.Api;
+import org.nrmreferrals.support.Referrals;
 import org.nrmreferrals.support.Tokens;
 
 @QuarkusTest
@@ -207,14 +208,24 @@ class ReferralIntakeTest {
   }
 
   @Test
-  void requiresAnExploitationTypeAndANationality() {
+  void requiresAnExploitationType() {
     Map<String, Object> body = anAdultReferral();
     exploitation(body).put("types", List.of());
-    person(body).remove("nationalities");
     refused(Agencies.police(), body)
-        .body(
-            "violations.field",
-            equalTo(List.of("exploitation.types", "potentialVictim.nationalities")));
+        .body("violations.field", equalTo(List.of("exploitation.types")));
+  }
+
+  @Test
+  void acceptsAPersonWhoseNationalityIsNotKnown() {
+    // Stateless people and people who cannot say exist; statistics count them as NOT_SPECIFIED.
+    Map<String, Object> body = anAdultReferral();
+    person(body).remove("nationalities");
+    String id = Referrals.submit(Agencies.police(), body);
+    Api.as(Tokens.caseworker())
+        .get("/api/v1/referrals/" + id)
+        .then()
+        .statusCode(200)
+        .body("potentialVictim.nationalities", equalTo(List.of()));
   }
 
   @Test

@@ -1,0 +1,238 @@
+package org.nrmreferrals.statistics;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.nrmreferrals.security.Roles;
+import org.nrmreferrals.web.Problem;
+import org.nrmreferrals.web.ProblemException;
+
+/**
+ * {@code /api/v1/statistics}: counts for analysts, never an identity, with disclosure control
+ * applied to every figure. JSON by default; {@code Accept: text/csv} gives the same lines as CSV.
+ */
+@Path("/api/v1/statistics")
+@Produces({MediaType.APPLICATION_JSON, StatisticsResource.CSV})
+@Tag(name = "Statistics")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+public class StatisticsResource {
+  static final String CSV = "text/csv";
+  private static final MediaType CSV_TYPE = MediaType.valueOf(CSV);
+  private static final String AS_OF = "Statistics-As-Of";
+  private static final String RULE = "Disclosure-Control";
+
+  private final Statistics statistics;
+
+  StatisticsResource(Statistics statistics) {
+    this.statistics = statistics;
+  }
+
+  @GET
+  @Path("/referrals")
+  @Operation(
+      operationId = "referralStatistics",
+      summary = "Referrals counted by up to three dimensions",
+      description =
+          "Referrals submitted in the period (whole months, Europe/London), grouped and"
+              + " filtered by dimension, with subtotals and a total. A referral naming several"
+              + " exploitation types counts once per type under exploitationType (its total"
+              + " counts it once). Small counts are suppressed as disclosureControl states.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The table",
+      headers = {
+        @Header(
+            name = AS_OF,
+            description = "With text/csv: the moment the counted data was read",
+            schema =
+                @Schema(
+                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+        @Header(
+            name = RULE,
+            description = "With text/csv: the disclosure control applied",
+            schema =
+                @Schema(
+                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))
+      },
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = StatisticsTable.class)),
+        @Content(mediaType = CSV, schema = @Schema(ref = "CsvTable"))
+      })
+  @APIResponse(responseCode = "400", ref = "MalformedRequest")
+  @APIResponse(responseCode = "422", ref = "DisclosureRisk")
+  public Response referrals(
+      @Parameter(description = "First month, YYYY-MM (default: 11 months before to)")
+          @QueryParam("from")
+          String from,
+      @Parameter(description = "Last month, YYYY-MM (default: this month)") @QueryParam("to")
+          String to,
+      @BeanParam StatisticsFilters filters,
+      @Context UriInfo uri,
+      @Context HttpHeaders headers) {
+    StatisticsQuery q = parse(uri, true);
+    StatisticsTable table = statistics.referrals(q);
+    if (!wantsCsv(headers)) {
+      return Response.ok(table, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    List<Map<String, Object>> lines = new ArrayList<>(table.rows());
+    table.margins().forEach(m -> lines.addAll(m.rows()));
+    lines.add(table.total());
+    String body =
+        CsvTables.write(List.of(), table.groupBy(), List.of("count", "suppressed"), lines);
+    return csv(body, table.asOf(), table.disclosureControl());
+  }
+
+  @GET
+  @Path("/decisions")
+  @Operation(
+      operationId = "decisionStatistics",
+      summary = "RG and CG decisions issued, and the share positive",
+      description =
+          "Decisions issued in the period (by the month of the decision), one row per decision"
+              + " stage and group: issued, positive, negative and positiveShare (given only when"
+              + " issued and positive are both published). A referral's dimensions are as they"
+              + " are now.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The table",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DecisionTable.class)),
+        @Content(mediaType = CSV, schema = @Schema(ref = "CsvTable"))
+      })
+  @APIResponse(responseCode = "400", ref = "MalformedRequest")
+  @APIResponse(responseCode = "422", ref = "DisclosureRisk")
+  public Response decisions(
+      @Parameter(description = "First month, YYYY-MM (default: 11 months before to)")
+          @QueryParam("from")
+          String from,
+      @Parameter(description = "Last month, YYYY-MM (default: this month)") @QueryParam("to")
+          String to,
+      @BeanParam StatisticsFilters filters,
+      @Context UriInfo uri,
+      @Context HttpHeaders headers) {
+    StatisticsQuery q = parse(uri, true);
+    DecisionTable table = statistics.decisions(q);
+    if (!wantsCsv(headers)) {
+      return Response.ok(table, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    List<Map<String, Object>> lines = new ArrayList<>(table.rows());
+    table.margins().forEach(m -> lines.addAll(m.rows()));
+    lines.addAll(table.total());
+    String body =
+        CsvTables.write(
+            List.of("decision"),
+            table.groupBy(),
+            List.of("issued", "positive", "negative", "positiveShare", "suppressed"),
+            lines);
+    return csv(body, table.asOf(), table.disclosureControl());
+  }
+
+  @GET
+  @Path("/backlog")
+  @Operation(
+      operationId = "backlogStatistics",
+      summary = "Positive-RG cases awaiting a CG decision",
+      description =
+          "Cases whose RG decision was positive and whose CG decision is awaited, now, by age of"
+              + " case (days since referral) and up to three dimensions (not periods). Groups"
+              + " carry the median days from referral to RG of the cases awaiting, and the"
+              + " median days from RG to CG of the CG decisions issued in the last 365 days;"
+              + " a median is given only over at least threshold cases.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The table",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BacklogTable.class)),
+        @Content(mediaType = CSV, schema = @Schema(ref = "CsvTable"))
+      })
+  @APIResponse(responseCode = "400", ref = "MalformedRequest")
+  @APIResponse(responseCode = "422", ref = "DisclosureRisk")
+  public Response backlog(
+      @BeanParam StatisticsFilters filters, @Context UriInfo uri, @Context HttpHeaders headers) {
+    StatisticsQuery q = parse(uri, false);
+    if (q.groupBy().stream().anyMatch(Dimension::isTime)) {
+      throw ProblemException.malformed(
+          List.of(
+              new Problem.Violation(
+                  "groupBy",
+                  "the backlog is grouped by ageOfCase, not by year, quarter or month")));
+    }
+    BacklogTable table = statistics.backlog(q);
+    if (!wantsCsv(headers)) {
+      return Response.ok(table, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    List<Map<String, Object>> lines = new ArrayList<>(table.rows());
+    table.margins().forEach(m -> lines.addAll(m.rows()));
+    lines.add(table.total());
+    List<String> dims = new ArrayList<>(table.groupBy());
+    dims.add("ageOfCase");
+    String body =
+        CsvTables.write(
+            List.of(),
+            dims,
+            List.of("count", "suppressed", "medianDaysReferralToRg", "medianDaysRgToCg"),
+            lines);
+    return csv(body, table.asOf(), table.disclosureControl());
+  }
+
+  private StatisticsQuery parse(UriInfo uri, boolean withPeriod) {
+    return StatisticsQuery.parse(uri.getQueryParameters(), withPeriod, statistics.thisMonth());
+  }
+
+  /** CSV when the caller prefers it; JSON for anything else, wildcards included. */
+  private static boolean wantsCsv(HttpHeaders headers) {
+    for (MediaType type : headers.getAcceptableMediaTypes()) {
+      if (type.isWildcardType()) {
+        return false;
+      }
+      if (type.isCompatible(CSV_TYPE)) {
+        return true;
+      }
+      if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static Response csv(
+      String body, java.time.Instant asOf, DisclosureControl disclosureControl) {
+    return Response.ok(body, MediaType.valueOf("text/csv; charset=UTF-8"))
+        .header(AS_OF, asOf.toString())
+        .header(
+            RULE,
+            "threshold="
+                + disclosureControl.threshold()
+                + "; roundingBase="
+                + disclosureControl.roundingBase()
+                + "; suppressedCells="
+                + disclosureControl.suppressedCells())
+        .build();
+  }
+}

@@ -1,0 +1,474 @@
+package org.nrmreferrals.statistics;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+import org.nrmreferrals.NrmConfig;
+import org.nrmreferrals.agency.AgencyType;
+import org.nrmreferrals.reference.Countries;
+import org.nrmreferrals.reference.ExploitationType;
+import org.nrmreferrals.reference.Jurisdiction;
+import org.nrmreferrals.referral.AgeAtExploitation;
+import org.nrmreferrals.referral.ExploitationLocation;
+import org.nrmreferrals.referral.Gender;
+import org.nrmreferrals.referral.ReferralKind;
+import org.nrmreferrals.workflow.ReferralStatus;
+
+/**
+ * The coded facts statistics count, held in memory as columns (about 30 bytes a referral), so that
+ * a breakdown of a million referrals is a scan of a few arrays rather than a query.
+ *
+ * <p>It is loaded once, then kept in step by the audit trail: before every statistics request it
+ * reads the head of the chain and reloads the referrals that events after its cursor touched. The
+ * chain commits in order, so nothing is missed and {@code asOf} is the moment the head was read.
+ * Every instance keeps its own copy; none holds an identity.
+ *
+ * <p>A referral's slot is its {@code stats_slot} identity column, so no map from id to slot is
+ * kept. Decisions issued are the audit trail's status changes to a decision.
+ */
+@ApplicationScoped
+public class StatisticsSnapshot {
+  private static final Logger LOG = Logger.getLogger(StatisticsSnapshot.class);
+  private static final int BATCH = 5_000;
+  static final String MULTIPLE = "MULTIPLE";
+  static final List<String> COUNTRIES =
+      Stream.concat(Stream.of(Dimension.NOT_SPECIFIED), Countries.codes().stream()).toList();
+  static final List<String> TYPES = names(ExploitationType.values());
+  static final List<String> PROFILES = Stream.concat(TYPES.stream(), Stream.of(MULTIPLE)).toList();
+  static final List<String> BOOLEANS = List.of("false", "true");
+  static final List<String> GENDERS = names(Gender.values());
+  static final List<String> AGES = names(AgeAtExploitation.values());
+  static final List<String> LOCATIONS = names(ExploitationLocation.values());
+  static final List<String> JURISDICTIONS = names(Jurisdiction.values());
+  static final List<String> KINDS = names(ReferralKind.values());
+  static final List<String> STATUSES = names(ReferralStatus.values());
+  static final List<String> AGENCY_TYPES = names(AgencyType.values());
+  static final int RG = 0;
+  static final int CG = 1;
+  private static final Set<String> DECISIONS =
+      Set.of("RG_POSITIVE", "RG_NEGATIVE", "CG_POSITIVE", "CG_NEGATIVE");
+
+  private static final Map<String, Integer> COUNTRY_CODES = index(COUNTRIES);
+  private static final Map<String, Integer> TYPE_CODES = index(TYPES);
+
+  private final DataSource dataSource;
+  private final Clock clock;
+  private final String zone;
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final Object refreshing = new Object();
+
+  // Everything below is written under the write lock and read under the read lock.
+  private boolean loaded;
+  private long cursor;
+  private Instant asOf;
+
+  /** Slots: one per referral; month -1 marks an empty slot. */
+  int slots;
+
+  short[] month = new short[0];
+  int[] day = new int[0];
+  int[] rgDay = new int[0];
+  short[] nationality = new short[0];
+  short[] countryOfOrigin = new short[0];
+  byte[] gender = new byte[0];
+  byte[] age = new byte[0];
+  byte[] types = new byte[0];
+  byte[] profile = new byte[0];
+  byte[] countyLines = new byte[0];
+  byte[] location = new byte[0];
+  short[] agency = new short[0];
+  byte[] jurisdiction = new byte[0];
+  byte[] policeForce = new byte[0];
+  byte[] kind = new byte[0];
+  byte[] status = new byte[0];
+
+  /** Decisions issued, in chain order. */
+  int decisions;
+
+  int[] decisionSlot = new int[0];
+  short[] decisionMonth = new short[0];
+  int[] decisionDay = new int[0];
+  byte[] decisionStage = new byte[0];
+  byte[] decisionPositive = new byte[0];
+
+  /** Agencies by id (in the order first seen), their type, and their rank in code order. */
+  final List<String> agencyCodes = new ArrayList<>();
+
+  private final Map<String, Integer> agencyIds = new HashMap<>();
+  byte[] agencyType = new byte[0];
+  int[] agencyRank = new int[0];
+  List<String> agencySorted = List.of();
+
+  /** Police forces: NOT_SPECIFIED, then every code in code order. */
+  List<String> policeForces = List.of(Dimension.NOT_SPECIFIED);
+
+  private Map<String, Integer> policeForceCodes = Map.of();
+
+  StatisticsSnapshot(DataSource dataSource, Clock clock, NrmConfig config) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+    this.zone = ZoneId.of(config.jurisdictionZone()).getId();
+    if (!zone.matches("[A-Za-z0-9/_+-]+")) {
+      throw new IllegalStateException("unexpected zone id " + zone);
+    }
+  }
+
+  /** Loads the snapshot in the background at start, so the first analyst does not wait. */
+  void warmUp(@Observes StartupEvent event) {
+    Thread loader =
+        new Thread(
+            () -> {
+              try {
+                refresh();
+              } catch (RuntimeException e) {
+                LOG.warn("statistics snapshot not loaded at start; the first request loads it", e);
+              }
+            },
+            "statistics-snapshot");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
+  /** Brings the snapshot up to the head of the audit trail, then reads it. */
+  <T> T read(Function<StatisticsSnapshot, T> reader) {
+    refresh();
+    lock.readLock().lock();
+    try {
+      return reader.apply(this);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  Instant asOf() {
+    return asOf;
+  }
+
+  /** The month index of a year and month: months since January 2000. */
+  static int monthIndex(int year, int month) {
+    return (year - 2000) * 12 + month - 1;
+  }
+
+  private void refresh() {
+    synchronized (refreshing) {
+      try (Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(true);
+        Instant now = clock.instant();
+        long head = head(c);
+        if (!loaded) {
+          loadAll(c, head);
+        } else if (head > cursor) {
+          catchUp(c, head);
+        }
+        lock.writeLock().lock();
+        try {
+          cursor = head;
+          asOf = now;
+          loaded = true;
+        } finally {
+          lock.writeLock().unlock();
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("statistics snapshot could not be refreshed", e);
+      }
+    }
+  }
+
+  private static long head(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT seq FROM audit_head");
+        ResultSet rs = s.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  private void loadAll(Connection c, long head) throws SQLException {
+    long started = System.nanoTime();
+    loadPoliceForces(c);
+    loadAgencies(c);
+    try (PreparedStatement s = c.prepareStatement(referralSql("") + " ORDER BY r.stats_slot")) {
+      s.setFetchSize(BATCH);
+      c.setAutoCommit(false);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          putReferral(rs);
+        }
+      }
+      c.commit();
+    } finally {
+      c.setAutoCommit(true);
+    }
+    try (PreparedStatement s = c.prepareStatement(decisionSql("e.seq <= ?"))) {
+      s.setLong(1, head);
+      s.setFetchSize(BATCH);
+      c.setAutoCommit(false);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          putDecision(rs);
+        }
+      }
+      c.commit();
+    } finally {
+      c.setAutoCommit(true);
+    }
+    LOG.infof(
+        "statistics snapshot loaded: %d referral slots, %d decisions, in %d ms",
+        slots, decisions, (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /** Applies the events after the cursor: referrals to reload, decisions to add, agencies. */
+  private void catchUp(Connection c, long head) throws SQLException {
+    Set<UUID> touched = new LinkedHashSet<>();
+    boolean agencies = false;
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT action, referral_id FROM audit_event WHERE seq > ? AND seq <= ? AND action IN"
+                + " ('referral.submitted', 'referral.status_changed', 'agency.registered',"
+                + " 'agency.revised') ORDER BY seq")) {
+      s.setLong(1, cursor);
+      s.setLong(2, head);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          if (rs.getString(1).startsWith("agency.")) {
+            agencies = true;
+          } else {
+            touched.add(rs.getObject(2, UUID.class));
+          }
+        }
+      }
+    }
+    lock.writeLock().lock();
+    try {
+      if (agencies) {
+        loadAgencies(c);
+      }
+      List<UUID> ids = new ArrayList<>(touched);
+      for (int from = 0; from < ids.size(); from += BATCH) {
+        List<UUID> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+        try (PreparedStatement s = c.prepareStatement(referralSql("WHERE r.id = ANY (?)"))) {
+          s.setArray(1, c.createArrayOf("uuid", batch.toArray()));
+          try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+              putReferral(rs);
+            }
+          }
+        }
+      }
+      try (PreparedStatement s = c.prepareStatement(decisionSql("e.seq > ? AND e.seq <= ?"))) {
+        s.setLong(1, cursor);
+        s.setLong(2, head);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            putDecision(rs);
+          }
+        }
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private String localMonth(String column) {
+    return "((extract(year FROM %1$s AT TIME ZONE '%2$s')::int - 2000) * 12".formatted(column, zone)
+        + " + extract(month FROM %1$s AT TIME ZONE '%2$s')::int - 1)".formatted(column, zone);
+  }
+
+  private String localDay(String column) {
+    return "((%1$s AT TIME ZONE '%2$s')::date - DATE '1970-01-01')".formatted(column, zone);
+  }
+
+  private String referralSql(String where) {
+    return "SELECT r.stats_slot, "
+        + localMonth("r.submitted_at")
+        + ", "
+        + localDay("r.submitted_at")
+        + ", coalesce("
+        + localDay("r.rg_decided_at")
+        + ", -1), r.nationalities[1], r.country_of_origin, r.gender, r.age_at_exploitation,"
+        + " r.exploitation_types, r.county_lines, r.exploitation_location, r.agency_code,"
+        + " r.jurisdiction, r.police_force, r.kind, r.status FROM referral r "
+        + where;
+  }
+
+  private String decisionSql(String where) {
+    return "SELECT r.stats_slot, e.to_status, "
+        + localMonth("e.occurred_at")
+        + ", "
+        + localDay("e.occurred_at")
+        + " FROM audit_event e JOIN referral r ON r.id = e.referral_id"
+        + " WHERE e.action = 'referral.status_changed' AND e.to_status IN ('RG_POSITIVE',"
+        + " 'RG_NEGATIVE', 'CG_POSITIVE', 'CG_NEGATIVE') AND "
+        + where
+        + " ORDER BY e.seq";
+  }
+
+  private void putReferral(ResultSet rs) throws SQLException {
+    int slot = rs.getInt(1);
+    ensureSlots(slot + 1);
+    month[slot] = (short) rs.getInt(2);
+    day[slot] = rs.getInt(3);
+    rgDay[slot] = rs.getInt(4);
+    nationality[slot] = (short) orNotSpecified(COUNTRY_CODES, rs.getString(5));
+    countryOfOrigin[slot] = (short) orNotSpecified(COUNTRY_CODES, rs.getString(6));
+    gender[slot] = code(GENDERS, rs.getString(7));
+    age[slot] = code(AGES, rs.getString(8));
+    int set = 0;
+    Array array = rs.getArray(9);
+    for (Object t : (Object[]) array.getArray()) {
+      set |= 1 << TYPE_CODES.get((String) t);
+    }
+    types[slot] = (byte) set;
+    profile[slot] =
+        (byte) (Integer.bitCount(set) == 1 ? Integer.numberOfTrailingZeros(set) : TYPES.size());
+    countyLines[slot] = (byte) (rs.getBoolean(10) ? 1 : 0);
+    location[slot] = code(LOCATIONS, rs.getString(11));
+    agency[slot] = (short) agencyId(rs.getString(12));
+    jurisdiction[slot] = code(JURISDICTIONS, rs.getString(13));
+    policeForce[slot] = (byte) orNotSpecified(policeForceCodes, rs.getString(14));
+    kind[slot] = code(KINDS, rs.getString(15));
+    status[slot] = code(STATUSES, rs.getString(16));
+  }
+
+  private void putDecision(ResultSet rs) throws SQLException {
+    if (decisions == decisionSlot.length) {
+      int grown = Math.max(1024, decisions * 2);
+      decisionSlot = Arrays.copyOf(decisionSlot, grown);
+      decisionMonth = Arrays.copyOf(decisionMonth, grown);
+      decisionDay = Arrays.copyOf(decisionDay, grown);
+      decisionStage = Arrays.copyOf(decisionStage, grown);
+      decisionPositive = Arrays.copyOf(decisionPositive, grown);
+    }
+    String to = rs.getString(2);
+    if (!DECISIONS.contains(to)) {
+      return;
+    }
+    decisionSlot[decisions] = rs.getInt(1);
+    decisionStage[decisions] = (byte) (to.startsWith("RG") ? RG : CG);
+    decisionPositive[decisions] = (byte) (to.endsWith("POSITIVE") ? 1 : 0);
+    decisionMonth[decisions] = (short) rs.getInt(3);
+    decisionDay[decisions] = rs.getInt(4);
+    decisions++;
+  }
+
+  private void ensureSlots(int needed) {
+    if (needed <= slots) {
+      return;
+    }
+    if (needed > month.length) {
+      int grown = Math.max(needed, Math.max(1024, month.length * 2));
+      int old = month.length;
+      month = Arrays.copyOf(month, grown);
+      Arrays.fill(month, old, grown, (short) -1);
+      day = Arrays.copyOf(day, grown);
+      rgDay = Arrays.copyOf(rgDay, grown);
+      nationality = Arrays.copyOf(nationality, grown);
+      countryOfOrigin = Arrays.copyOf(countryOfOrigin, grown);
+      gender = Arrays.copyOf(gender, grown);
+      age = Arrays.copyOf(age, grown);
+      types = Arrays.copyOf(types, grown);
+      profile = Arrays.copyOf(profile, grown);
+      countyLines = Arrays.copyOf(countyLines, grown);
+      location = Arrays.copyOf(location, grown);
+      agency = Arrays.copyOf(agency, grown);
+      jurisdiction = Arrays.copyOf(jurisdiction, grown);
+      policeForce = Arrays.copyOf(policeForce, grown);
+      kind = Arrays.copyOf(kind, grown);
+      status = Arrays.copyOf(status, grown);
+    }
+    slots = needed;
+  }
+
+  private void loadPoliceForces(Connection c) throws SQLException {
+    List<String> forces = new ArrayList<>(List.of(Dimension.NOT_SPECIFIED));
+    try (PreparedStatement s = c.prepareStatement("SELECT code FROM police_force ORDER BY code");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        forces.add(rs.getString(1));
+      }
+    }
+    if (forces.size() > Byte.MAX_VALUE) {
+      throw new IllegalStateException("more police forces than the statistics columns hold");
+    }
+    policeForces = List.copyOf(forces);
+    policeForceCodes = index(policeForces);
+  }
+
+  private void loadAgencies(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT code, type FROM agency ORDER BY code");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        int id = agencyId(rs.getString(1));
+        agencyType[id] = code(AGENCY_TYPES, rs.getString(2));
+      }
+    }
+  }
+
+  /** An agency's id, registering a code not seen before (its type is read with the agencies). */
+  private int agencyId(String code) {
+    Integer id = agencyIds.get(code);
+    if (id != null) {
+      return id;
+    }
+    if (agencyCodes.size() == Short.MAX_VALUE) {
+      throw new IllegalStateException("more agencies than the statistics columns hold");
+    }
+    id = agencyCodes.size();
+    agencyCodes.add(code);
+    agencyIds.put(code, id);
+    agencyType = Arrays.copyOf(agencyType, agencyCodes.size());
+    List<String> sorted = new ArrayList<>(agencyCodes);
+    sorted.sort(null);
+    agencySorted = List.copyOf(sorted);
+    Map<String, Integer> rank = index(agencySorted);
+    agencyRank = new int[agencyCodes.size()];
+    for (int i = 0; i < agencyRank.length; i++) {
+      agencyRank[i] = rank.get(agencyCodes.get(i));
+    }
+    return id;
+  }
+
+  /** A code's index, or 0 (NOT_SPECIFIED) for no code. */
+  private static int orNotSpecified(Map<String, Integer> index, String value) {
+    return value == null ? 0 : index.getOrDefault(value, 0);
+  }
+
+  private static byte code(List<String> values, String value) {
+    int i = values.indexOf(value);
+    if (i < 0) {
+      throw new IllegalStateException("unexpected value " + value);
+    }
+    return (byte) i;
+  }
+
+  private static Map<String, Integer> index(List<String> values) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < values.size(); i++) {
+      index.put(values.get(i), i);
+    }
+    return Map.copyOf(index);
+  }
+
+  private static List<String> names(Enum<?>[] values) {
+    return Arrays.stream(values).map(Enum::name).toList();
+  }
+}

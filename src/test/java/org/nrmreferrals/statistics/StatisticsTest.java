@@ -1,0 +1,360 @@
+package org.nrmreferrals.statistics;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nrmreferrals.support.Agencies;
+import org.nrmreferrals.support.Api;
+import org.nrmreferrals.support.FreshDatabase;
+import org.nrmreferrals.support.Referrals;
+import org.nrmreferrals.support.TestClock;
+import org.nrmreferrals.support.Tokens;
+
+/**
+ * Statistics over a known data set in a database of their own, checked against answers worked out
+ * by hand (threshold 10):
+ *
+ * <pre>
+ *   2025-01-15  12 x AL male, labour          3 x VN male, labour
+ *   2025-02-14  15 x AL female, sexual+labour 11 x VN female, sexual
+ *   2025-04-15  20 x GB girl, criminal (county lines)  1 x nationality not known, male, labour
+ *   2025-03-10  RG decisions on February's referrals: 14 positive, 2 negative
+ * </pre>
+ */
+@QuarkusTest
+@TestProfile(FreshDatabase.class)
+class StatisticsTest {
+  private static final String BASE = "/api/v1/statistics/";
+  private static final String YEAR = "from=2025-01&to=2025-12";
+  private static boolean loaded;
+
+  @BeforeEach
+  void loadTheDataSetOnce() {
+    if (loaded) {
+      return;
+    }
+    String agency = Agencies.police();
+    at("2025-01-15T12:00:00Z");
+    submit(agency, 12, "AL", "MALE", List.of("LABOUR"));
+    submit(agency, 3, "VN", "MALE", List.of("LABOUR"));
+    at("2025-02-14T12:00:00Z");
+    List<String> february = submit(agency, 15, "AL", "FEMALE", List.of("SEXUAL", "LABOUR"));
+    february.addAll(submit(agency, 11, "VN", "FEMALE", List.of("SEXUAL")));
+    at("2025-04-15T12:00:00Z");
+    for (int i = 0; i < 20; i++) {
+      Referrals.submit(agency, Referrals.aChildReferral());
+    }
+    submit(agency, 1, null, "MALE", List.of("LABOUR"));
+    at("2025-03-10T12:00:00Z");
+    for (int i = 0; i < 16; i++) {
+      decide(february.get(i), i < 14 ? "RG_POSITIVE" : "RG_NEGATIVE");
+    }
+    TestClock.reset();
+    loaded = true;
+  }
+
+  @AfterEach
+  void resetClock() {
+    TestClock.reset();
+  }
+
+  @Test
+  void countsByNationalityAndHidesTheSmallCountAndOneMore() {
+    // Year 2025: AL 27, GB 20, VN 14, not known 1. The 1 is primary; VN, the smallest other
+    // count, is hidden too, or it would be the total (62) minus the rest.
+    get(YEAR + "&groupBy=nationality")
+        .statusCode(200)
+        .body("asOf", notNullValue())
+        .body("from", equalTo("2025-01"))
+        .body("groupBy", equalTo(List.of("nationality")))
+        .body("rows.size()", equalTo(4))
+        .body("rows[0].nationality", equalTo("NOT_SPECIFIED"))
+        .body("rows[0].count", nullValue())
+        .body("rows[0].suppressed", equalTo(true))
+        .body("rows[1].nationality", equalTo("AL"))
+        .body("rows[1].nationalityName", equalTo("Albania"))
+        .body("rows[1].count", equalTo(27))
+        .body("rows[2].nationality", equalTo("GB"))
+        .body("rows[2].count", equalTo(20))
+        .body("rows[3].nationality", equalTo("VN"))
+        .body("rows[3].count", nullValue())
+        .body("rows[3].suppressed", equalTo(true))
+        .body("total.count", equalTo(62))
+        .body("disclosureControl.threshold", equalTo(10))
+        .body("disclosureControl.roundingBase", equalTo(1))
+        .body("disclosureControl.suppressedCells", equalTo(2));
+  }
+
+  @Test
+  void twoOverlappingPeriodsCannotBeSubtractedDownToAHiddenMonth() {
+    // February to December differs from the whole year by January, where VN counts 3. Its
+    // counts come from February and March (months) and the last three quarters; each
+    // nationality has a hidden month or quarter there, so every row is hidden and only the
+    // total (47 = 62 - January's 15, a count that is published anyway) stands.
+    get("from=2025-02&to=2025-12&groupBy=nationality")
+        .statusCode(200)
+        .body("rows.count", everyItem(nullValue()))
+        .body("rows.size()", equalTo(4))
+        .body("total.count", equalTo(47));
+    // January alone: VN's 3 is hidden, and so is AL's 12 beside it.
+    get("from=2025-01&to=2025-01&groupBy=nationality")
+        .statusCode(200)
+        .body("rows.find { it.nationality == 'VN' }.count", nullValue())
+        .body("rows.find { it.nationality == 'AL' }.count", nullValue())
+        .body("total.count", equalTo(15));
+    // The first quarter is a unit of its own: AL 27 and VN 14 over January to March.
+    get("from=2025-01&to=2025-03&groupBy=nationality")
+        .statusCode(200)
+        .body("rows.find { it.nationality == 'AL' }.count", equalTo(27))
+        .body("total.count", equalTo(41));
+  }
+
+  @Test
+  void aFilterIsADimensionOfTheProtectedTable() {
+    // Gender over the year: 46 female, 16 male, all published.
+    get(YEAR + "&groupBy=gender")
+        .statusCode(200)
+        .body("rows.find { it.gender == 'FEMALE' }.count", equalTo(46))
+        .body("rows.find { it.gender == 'MALE' }.count", equalTo(16));
+    // VN alone: 11 female, 3 male. The 3 is hidden, and so is VN's total (14), as in the
+    // nationality table, so neither can be worked back from the other.
+    get(YEAR + "&groupBy=gender&nationality=VN")
+        .statusCode(200)
+        .body("filters.nationality", equalTo("VN"))
+        .body("rows.find { it.gender == 'FEMALE' }.count", equalTo(11))
+        .body("rows.find { it.gender == 'MALE' }.count", nullValue())
+        .body("total.count", nullValue())
+        .body("total.suppressed", equalTo(true));
+    // The males by nationality: AL's 12 stands; VN's 3 and the 1 not known are both hidden, so
+    // 16 - 12 leaves their sum only.
+    get(YEAR + "&groupBy=nationality,gender")
+        .statusCode(200)
+        .body("rows.find { it.nationality == 'AL' && it.gender == 'MALE' }.count", equalTo(12))
+        .body("rows.find { it.nationality == 'VN' && it.gender == 'MALE' }.count", nullValue())
+        .body(
+            "rows.find { it.nationality == 'NOT_SPECIFIED' && it.gender == 'MALE' }.count",
+            nullValue())
+        .body("margins.groupBy", equalTo(List.of(List.of("nationality"), List.of("gender"))))
+        .body("margins[1].rows.find { it.gender == 'MALE' }.count", equalTo(16));
+  }
+
+  @Test
+  void aPopulationBelowTheThresholdShowsOnlySuppressedCells() {
+    get(YEAR + "&groupBy=gender&nationality=NOT_SPECIFIED")
+        .statusCode(200)
+        .body("rows.count", everyItem(nullValue()))
+        .body("rows.suppressed", everyItem(equalTo(true)))
+        .body("total.count", nullValue());
+  }
+
+  @Test
+  void countsAReferralOncePerExploitationTypeAndOnceInItsProfile() {
+    get(YEAR + "&groupBy=exploitationType")
+        .statusCode(200)
+        .body("rows.find { it.exploitationType == 'LABOUR' }.count", equalTo(31))
+        .body("rows.find { it.exploitationType == 'SEXUAL' }.count", equalTo(26))
+        .body("rows.find { it.exploitationType == 'CRIMINAL' }.count", equalTo(20))
+        .body("total.count", equalTo(62));
+    get(YEAR + "&groupBy=exploitationProfile,countyLines")
+        .statusCode(200)
+        .body("margins[0].rows.find { it.exploitationProfile == 'MULTIPLE' }.count", equalTo(15))
+        .body("margins[0].rows.find { it.exploitationProfile == 'LABOUR' }.count", equalTo(16))
+        .body("margins[1].rows.find { it.countyLines == true }.count", equalTo(20));
+  }
+
+  @Test
+  void groupsByQuarterAndAgeWithAKindFilter() {
+    // Adults: 41 in Q1, 1 in Q2; children: 20 in Q2. The 1 is primary; Q2's 20 children hide
+    // beside it (Q2 totals 21), and Q1's 41 adults too (adults total 42 over the year); Q1 then
+    // hides its zero children, or its 41 adults would be its total.
+    get(YEAR + "&groupBy=quarter,ageAtExploitation&kind=NRM")
+        .statusCode(200)
+        .body("rows.size()", equalTo(4))
+        .body("rows.count", everyItem(nullValue()))
+        .body(
+            "rows.find { it.quarter == '2025-Q1' && it.ageAtExploitation == 'CHILD' }.suppressed",
+            equalTo(true))
+        .body("margins[0].groupBy", equalTo(List.of("quarter")))
+        .body("margins[0].rows.find { it.quarter == '2025-Q1' }.count", equalTo(41))
+        .body("margins[0].rows.find { it.quarter == '2025-Q2' }.count", equalTo(21))
+        .body("margins[1].rows.find { it.ageAtExploitation == 'ADULT' }.count", equalTo(42))
+        .body("margins[1].rows.find { it.ageAtExploitation == 'CHILD' }.count", equalTo(20))
+        .body("total.count", equalTo(62))
+        .body("disclosureControl.suppressedCells", equalTo(4));
+  }
+
+  @Test
+  void countsDecisionsAndTheSharePositive() {
+    // 16 RG decisions in March: 14 positive, 2 negative. The 2 is hidden, so the 14 is too
+    // (it would be 16 - 2); no share is given.
+    get("decisions", YEAR)
+        .statusCode(200)
+        .body("total[0].decision", equalTo("REASONABLE_GROUNDS"))
+        .body("total[0].issued", equalTo(16))
+        .body("total[0].positive", nullValue())
+        .body("total[0].negative", nullValue())
+        .body("total[0].suppressed", equalTo(List.of("positive", "negative")))
+        .body("total[0].positiveShare", nullValue())
+        .body("total[1].decision", equalTo("CONCLUSIVE_GROUNDS"))
+        .body("total[1].issued", equalTo(0));
+    // AL's February referrals took the first 14 decisions, all positive.
+    get("decisions", YEAR + "&groupBy=nationality")
+        .statusCode(200)
+        .body(
+            "rows.find { it.decision == 'REASONABLE_GROUNDS' && it.nationality == 'AL' }"
+                + ".positive",
+            nullValue());
+  }
+
+  @Test
+  void reportsTheBacklogByAgeOfCaseWithMedians() {
+    // 14 positive RGs await a CG; referred 2025-02-14, decided 2025-03-10 (24 days).
+    int days =
+        (int) Duration.between(Instant.parse("2025-02-14T12:00:00Z"), TestClock.now()).toDays();
+    String bucket = Statistics.AGES_OF_CASE.get(Statistics.ageOfCase(days));
+    getBacklog("")
+        .statusCode(200)
+        .body("rows.find { it.ageOfCase == '" + bucket + "' }.count", equalTo(14))
+        .body("total.count", equalTo(14))
+        .body("total.medianDaysReferralToRg", equalTo(24.0f))
+        .body("total.medianDaysRgToCg", nullValue());
+    getBacklog("?groupBy=nationality")
+        .statusCode(200)
+        .body("margins[0].groupBy", equalTo(List.of("nationality")))
+        .body("margins[0].rows.find { it.nationality == 'AL' }.count", equalTo(14));
+    getBacklog("?groupBy=quarter").statusCode(400);
+  }
+
+  @Test
+  void answersInCsvWithTheSameLines() {
+    String csv =
+        Api.as(Tokens.analyst())
+            .accept("text/csv")
+            .get(BASE + "referrals?" + YEAR + "&groupBy=nationality")
+            .then()
+            .statusCode(200)
+            .contentType(containsString("text/csv"))
+            .header("Statistics-As-Of", notNullValue())
+            .header("Disclosure-Control", containsString("threshold=10"))
+            .extract()
+            .asString();
+    assertEquals(
+        "nationality,nationalityName,count,suppressed\r\n"
+            + "NOT_SPECIFIED,Not specified,,true\r\n"
+            + "AL,Albania,27,\r\n"
+            + "GB,United Kingdom,20,\r\n"
+            + "VN,Vietnam,,true\r\n"
+            + "ALL,ALL,62,\r\n",
+        csv);
+  }
+
+  @Test
+  void refusesDaysUnknownParametersAndTooManyDimensions() {
+    get("from=2025-01-15&to=2025-12")
+        .statusCode(400)
+        .contentType(containsString("application/problem+json"))
+        .body("violations.field", hasItems("from"))
+        .body("violations[0].message", containsString("whole months"));
+    get(YEAR + "&nationalty=AL").statusCode(400).body("violations.field", hasItems("nationalty"));
+    get(YEAR + "&groupBy=gender,kind,status,jurisdiction").statusCode(400);
+    get(YEAR + "&groupBy=year,month").statusCode(400);
+    get(YEAR + "&groupBy=gender&gender=MALE").statusCode(400);
+    get(YEAR + "&nationality=QQ").statusCode(400);
+    get("from=2025-12&to=2025-01").statusCode(400);
+    get("from=2015-01&to=2025-12").statusCode(400);
+    get(YEAR + "&year=2025").statusCode(400);
+  }
+
+  @Test
+  void isForAnalystsAndAdminsOnly() {
+    String partner = Tokens.partner(Agencies.police());
+    for (String path : List.of("referrals", "decisions", "backlog")) {
+      Api.anonymous().get(BASE + path).then().statusCode(401);
+      Api.as(partner).get(BASE + path).then().statusCode(403);
+      Api.as(Tokens.caseworker()).get(BASE + path).then().statusCode(403);
+      Api.as(Tokens.analyst()).get(BASE + path).then().statusCode(200);
+      Api.as(Tokens.admin()).get(BASE + path).then().statusCode(200);
+    }
+  }
+
+  // ---- helpers ----
+
+  private static ValidatableResponse get(String query) {
+    return get("referrals", query);
+  }
+
+  private static ValidatableResponse get(String path, String query) {
+    return Api.as(Tokens.analyst()).get(BASE + path + "?" + query).then();
+  }
+
+  private static ValidatableResponse getBacklog(String query) {
+    return Api.as(Tokens.analyst()).get(BASE + "backlog" + query).then();
+  }
+
+  private static void at(String instant) {
+    TestClock.advance(Duration.between(TestClock.now(), Instant.parse(instant)));
+  }
+
+  private static List<String> submit(
+      String agency, int times, String nationality, String gender, List<String> types) {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < times; i++) {
+      Map<String, Object> body = Referrals.anAdultReferral();
+      Referrals.person(body)
+          .put("nationalities", nationality == null ? List.of() : List.of(nationality));
+      Referrals.person(body).put("gender", gender);
+      Referrals.exploitation(body).put("types", types);
+      ids.add(Referrals.submit(agency, body));
+    }
+    return ids;
+  }
+
+  private static void decide(String id, String to) {
+    String caseworker = Tokens.caseworker();
+    Map<String, Object> body = new HashMap<>();
+    body.put("to", to);
+    if (to.endsWith("NEGATIVE")) {
+      body.put("reason", "Insufficient evidence");
+    }
+    Api.as(caseworker)
+        .header("If-Match", etag(caseworker, id))
+        .body(body)
+        .post("/api/v1/referrals/" + id + "/transitions")
+        .then()
+        .statusCode(to.endsWith("NEGATIVE") ? 202 : 200);
+    if (to.endsWith("NEGATIVE")) {
+      String second = Tokens.caseworker();
+      Api.as(second)
+          .header("If-Match", etag(second, id))
+          .post("/api/v1/referrals/" + id + "/pending-decision/confirmation")
+          .then()
+          .statusCode(200);
+    }
+  }
+
+  private static String etag(String token, String id) {
+    return Api.as(token)
+        .get("/api/v1/referrals/" + id)
+        .then()
+        .statusCode(200)
+        .extract()
+        .header("ETag");
+  }
+}
