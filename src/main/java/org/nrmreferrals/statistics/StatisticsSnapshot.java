@@ -150,9 +150,20 @@ public class StatisticsSnapshot {
     loader.start();
   }
 
-  /** Brings the snapshot up to the head of the audit trail, then reads it. */
+  /**
+   * Brings the snapshot up to the head of the audit trail, then reads it. When the database cannot
+   * be reached but a snapshot was loaded, the reader gets that snapshot: its {@code asOf} says how
+   * old it is.
+   */
   <T> T read(Function<StatisticsSnapshot, T> reader) {
-    refresh();
+    try {
+      refresh();
+    } catch (RuntimeException e) {
+      if (!isLoaded()) {
+        throw e;
+      }
+      LOG.warnf("statistics served as of %s: the snapshot could not be refreshed (%s)", asOf, e);
+    }
     lock.readLock().lock();
     try {
       return reader.apply(this);
@@ -163,6 +174,15 @@ public class StatisticsSnapshot {
 
   Instant asOf() {
     return asOf;
+  }
+
+  private boolean isLoaded() {
+    lock.readLock().lock();
+    try {
+      return loaded;
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
   /** The month index of a year and month: months since January 2000. */
@@ -204,6 +224,7 @@ public class StatisticsSnapshot {
 
   private void loadAll(Connection c, long head) throws SQLException {
     long started = System.nanoTime();
+    decisions = 0; // a load cut off by an error starts again from nothing
     loadPoliceForces(c);
     loadAgencies(c);
     try (PreparedStatement s = c.prepareStatement(referralSql("") + " ORDER BY r.stats_slot")) {
@@ -257,6 +278,16 @@ public class StatisticsSnapshot {
         }
       }
     }
+    List<Object[]> issued = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(decisionSql("e.seq > ? AND e.seq <= ?"))) {
+      s.setLong(1, cursor);
+      s.setLong(2, head);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          issued.add(new Object[] {rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getInt(4)});
+        }
+      }
+    }
     lock.writeLock().lock();
     try {
       if (agencies) {
@@ -274,14 +305,11 @@ public class StatisticsSnapshot {
           }
         }
       }
-      try (PreparedStatement s = c.prepareStatement(decisionSql("e.seq > ? AND e.seq <= ?"))) {
-        s.setLong(1, cursor);
-        s.setLong(2, head);
-        try (ResultSet rs = s.executeQuery()) {
-          while (rs.next()) {
-            putDecision(rs);
-          }
-        }
+      // Decisions are added last, once every query has succeeded: a failed catch-up leaves the
+      // cursor where it was, and reloading a referral twice is harmless, counting a decision
+      // twice is not.
+      for (Object[] decision : issued) {
+        putDecision((int) decision[0], (String) decision[1], (int) decision[2], (int) decision[3]);
       }
     } finally {
       lock.writeLock().unlock();
@@ -350,6 +378,10 @@ public class StatisticsSnapshot {
   }
 
   private void putDecision(ResultSet rs) throws SQLException {
+    putDecision(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getInt(4));
+  }
+
+  private void putDecision(int slot, String to, int month, int day) {
     if (decisions == decisionSlot.length) {
       int grown = Math.max(1024, decisions * 2);
       decisionSlot = Arrays.copyOf(decisionSlot, grown);
@@ -358,15 +390,14 @@ public class StatisticsSnapshot {
       decisionStage = Arrays.copyOf(decisionStage, grown);
       decisionPositive = Arrays.copyOf(decisionPositive, grown);
     }
-    String to = rs.getString(2);
     if (!DECISIONS.contains(to)) {
       return;
     }
-    decisionSlot[decisions] = rs.getInt(1);
+    decisionSlot[decisions] = slot;
     decisionStage[decisions] = (byte) (to.startsWith("RG") ? RG : CG);
     decisionPositive[decisions] = (byte) (to.endsWith("POSITIVE") ? 1 : 0);
-    decisionMonth[decisions] = (short) rs.getInt(3);
-    decisionDay[decisions] = rs.getInt(4);
+    decisionMonth[decisions] = (short) month;
+    decisionDay[decisions] = day;
     decisions++;
   }
 

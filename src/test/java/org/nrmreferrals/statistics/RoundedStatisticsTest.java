@@ -1,0 +1,63 @@
+package org.nrmreferrals.statistics;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.nrmreferrals.support.Agencies;
+import org.nrmreferrals.support.Api;
+import org.nrmreferrals.support.FreshDatabase;
+import org.nrmreferrals.support.Referrals;
+import org.nrmreferrals.support.TestClock;
+import org.nrmreferrals.support.Tokens;
+
+/** Rounding of published counts, on a database of its own with a rounding base of 5. */
+@QuarkusTest
+@TestProfile(RoundedStatisticsTest.RoundToFive.class)
+class RoundedStatisticsTest {
+
+  /** The fresh database, with published counts rounded to a multiple of 5. */
+  public static class RoundToFive extends FreshDatabase {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
+      overrides.put("nrm.statistics.rounding-base", "5");
+      return overrides;
+    }
+  }
+
+  @AfterEach
+  void resetClock() {
+    TestClock.reset();
+  }
+
+  @Test
+  void roundsPublishedCountsAndSaysSo() {
+    String agency = Agencies.police();
+    TestClock.advance(Duration.between(TestClock.now(), Instant.parse("2024-03-12T12:00:00Z")));
+    for (int i = 0; i < 12; i++) {
+      Referrals.submit(agency, Referrals.anAdultReferral());
+    }
+    for (int i = 0; i < 14; i++) {
+      Referrals.submit(agency, Referrals.aChildReferral());
+    }
+    TestClock.reset();
+    // Adults 12 and children 14, total 26: published as 10, 15 and 25.
+    Api.as(Tokens.analyst())
+        .get("/api/v1/statistics/referrals?from=2024-01&to=2024-12&groupBy=ageAtExploitation")
+        .then()
+        .statusCode(200)
+        .body("rows.find { it.ageAtExploitation == 'ADULT' }.count", equalTo(10))
+        .body("rows.find { it.ageAtExploitation == 'CHILD' }.count", equalTo(15))
+        .body("total.count", equalTo(25))
+        .body("disclosureControl.roundingBase", equalTo(5))
+        .body("disclosureControl.rule", containsString("nearest multiple of 5"));
+  }
+}
