@@ -5,20 +5,20 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -83,25 +83,23 @@ public class StatisticsResource {
   @APIResponse(responseCode = "400", ref = "MalformedRequest")
   @APIResponse(responseCode = "422", ref = "DisclosureRisk")
   public Response referrals(
-      @Parameter(description = "First month, YYYY-MM (default: 11 months before to)")
-          @QueryParam("from")
-          String from,
-      @Parameter(description = "Last month, YYYY-MM (default: this month)") @QueryParam("to")
-          String to,
+      @BeanParam StatisticsPeriod period,
       @BeanParam StatisticsFilters filters,
       @Context UriInfo uri,
       @Context HttpHeaders headers) {
     StatisticsQuery q = parse(uri, true);
     StatisticsTable table = statistics.referrals(q);
-    if (!wantsCsv(headers)) {
-      return Response.ok(table, MediaType.APPLICATION_JSON_TYPE).build();
-    }
-    List<Map<String, Object>> lines = new ArrayList<>(table.rows());
-    table.margins().forEach(m -> lines.addAll(m.rows()));
-    lines.add(table.total());
-    String body =
-        CsvTables.write(List.of(), table.groupBy(), List.of("count", "suppressed"), lines);
-    return csv(body, table.asOf(), table.disclosureControl());
+    return answer(
+        headers,
+        table,
+        table.asOf(),
+        table.disclosureControl(),
+        () -> {
+          List<Map<String, Object>> lines = new ArrayList<>(table.rows());
+          table.margins().forEach(m -> lines.addAll(m.rows()));
+          lines.add(table.total());
+          return CsvTables.write(List.of(), table.groupBy(), List.of("count", "suppressed"), lines);
+        });
   }
 
   @GET
@@ -126,29 +124,27 @@ public class StatisticsResource {
   @APIResponse(responseCode = "400", ref = "MalformedRequest")
   @APIResponse(responseCode = "422", ref = "DisclosureRisk")
   public Response decisions(
-      @Parameter(description = "First month, YYYY-MM (default: 11 months before to)")
-          @QueryParam("from")
-          String from,
-      @Parameter(description = "Last month, YYYY-MM (default: this month)") @QueryParam("to")
-          String to,
+      @BeanParam StatisticsPeriod period,
       @BeanParam StatisticsFilters filters,
       @Context UriInfo uri,
       @Context HttpHeaders headers) {
     StatisticsQuery q = parse(uri, true);
     DecisionTable table = statistics.decisions(q);
-    if (!wantsCsv(headers)) {
-      return Response.ok(table, MediaType.APPLICATION_JSON_TYPE).build();
-    }
-    List<Map<String, Object>> lines = new ArrayList<>(table.rows());
-    table.margins().forEach(m -> lines.addAll(m.rows()));
-    lines.addAll(table.total());
-    String body =
-        CsvTables.write(
-            List.of("decision"),
-            table.groupBy(),
-            List.of("issued", "positive", "negative", "positiveShare", "suppressed"),
-            lines);
-    return csv(body, table.asOf(), table.disclosureControl());
+    return answer(
+        headers,
+        table,
+        table.asOf(),
+        table.disclosureControl(),
+        () -> {
+          List<Map<String, Object>> lines = new ArrayList<>(table.rows());
+          table.margins().forEach(m -> lines.addAll(m.rows()));
+          lines.addAll(table.total());
+          return CsvTables.write(
+              List.of("decision"),
+              table.groupBy(),
+              List.of("issued", "positive", "negative", "positiveShare", "suppressed"),
+              lines);
+        });
   }
 
   @GET
@@ -184,21 +180,23 @@ public class StatisticsResource {
                   "the backlog is grouped by ageOfCase, not by year, quarter or month")));
     }
     BacklogTable table = statistics.backlog(q);
-    if (!wantsCsv(headers)) {
-      return Response.ok(table, MediaType.APPLICATION_JSON_TYPE).build();
-    }
-    List<Map<String, Object>> lines = new ArrayList<>(table.rows());
-    table.margins().forEach(m -> lines.addAll(m.rows()));
-    lines.add(table.total());
-    List<String> dims = new ArrayList<>(table.groupBy());
-    dims.add("ageOfCase");
-    String body =
-        CsvTables.write(
-            List.of(),
-            dims,
-            List.of("count", "suppressed", "medianDaysReferralToRg", "medianDaysRgToCg"),
-            lines);
-    return csv(body, table.asOf(), table.disclosureControl());
+    return answer(
+        headers,
+        table,
+        table.asOf(),
+        table.disclosureControl(),
+        () -> {
+          List<Map<String, Object>> lines = new ArrayList<>(table.rows());
+          table.margins().forEach(m -> lines.addAll(m.rows()));
+          lines.add(table.total());
+          List<String> dims = new ArrayList<>(table.groupBy());
+          dims.add("ageOfCase");
+          return CsvTables.write(
+              List.of(),
+              dims,
+              List.of("count", "suppressed", "medianDaysReferralToRg", "medianDaysRgToCg"),
+              lines);
+        });
   }
 
   private StatisticsQuery parse(UriInfo uri, boolean withPeriod) {
@@ -221,9 +219,17 @@ public class StatisticsResource {
     return false;
   }
 
-  private static Response csv(
-      String body, java.time.Instant asOf, DisclosureControl disclosureControl) {
-    return Response.ok(body, MediaType.valueOf("text/csv; charset=UTF-8"))
+  /** The table as JSON, or as CSV (with asOf and the rule in headers) when preferred. */
+  private static Response answer(
+      HttpHeaders headers,
+      Object table,
+      Instant asOf,
+      DisclosureControl disclosureControl,
+      Supplier<String> csv) {
+    if (!wantsCsv(headers)) {
+      return Response.ok(table, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    return Response.ok(csv.get(), MediaType.valueOf("text/csv; charset=UTF-8"))
         .header(AS_OF, asOf.toString())
         .header(
             RULE,

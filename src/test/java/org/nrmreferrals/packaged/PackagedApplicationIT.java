@@ -143,6 +143,15 @@ class PackagedApplicationIT {
   }
 
   @Test
+  void refusesToStartWithAStatisticsThresholdThatWouldShowSingleReferrals() throws Exception {
+    Map<String, String> env = environment(freshDatabase(), freePort());
+    env.put("NRM_STATISTICS_THRESHOLD", "1");
+    Run run = runUntilExit(env);
+    assertNotEquals(0, run.exitCode());
+    assertThat(run.output(), containsString("nrm.statistics.threshold below 2"));
+  }
+
+  @Test
   void migratesAnEmptyDatabaseAndServes() throws Exception {
     String database = freshDatabase();
     int port = freePort();
