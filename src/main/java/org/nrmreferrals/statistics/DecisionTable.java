@@ -2,6 +2,7 @@ package org.nrmreferrals.statistics;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,11 +21,20 @@ public record DecisionTable(
     @JsonInclude(content = JsonInclude.Include.ALWAYS)
         @Schema(ref = "DecisionRow", description = "One row per decision stage")
         List<Map<String, Object>> total,
-    DisclosureControl disclosureControl) {
+    DisclosureControl disclosureControl)
+    implements PublishedTable {
 
   /** Decision subtotals over the dimensions named. */
   public record DecisionMargin(
       List<String> groupBy,
       @JsonInclude(content = JsonInclude.Include.ALWAYS) @Schema(ref = "DecisionRow")
           List<Map<String, Object>> rows) {}
+
+  @Override
+  public List<Map<String, Object>> lines() {
+    List<Map<String, Object>> lines = new ArrayList<>(rows);
+    margins.forEach(m -> lines.addAll(m.rows()));
+    lines.addAll(total);
+    return lines;
+  }
 }

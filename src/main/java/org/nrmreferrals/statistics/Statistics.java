@@ -458,9 +458,6 @@ class Statistics {
         order = order.thenComparingInt(x -> x.codes[internalAxis]);
       }
       out.sort(order);
-      if (dims.isEmpty() && internalCode != -1 && out.isEmpty()) {
-        out.add(new Sum(0, new int[any().axisCount()]));
-      }
       return out;
     }
 

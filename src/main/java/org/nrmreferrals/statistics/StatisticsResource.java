@@ -10,12 +10,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -64,15 +63,11 @@ public class StatisticsResource {
         @Header(
             name = AS_OF,
             description = "With text/csv: the moment the counted data was read",
-            schema =
-                @Schema(
-                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            schema = @Schema(type = SchemaType.STRING)),
         @Header(
             name = RULE,
             description = "With text/csv: the disclosure control applied",
-            schema =
-                @Schema(
-                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))
+            schema = @Schema(type = SchemaType.STRING))
       },
       content = {
         @Content(
@@ -92,14 +87,9 @@ public class StatisticsResource {
     return answer(
         headers,
         table,
-        table.asOf(),
-        table.disclosureControl(),
-        () -> {
-          List<Map<String, Object>> lines = new ArrayList<>(table.rows());
-          table.margins().forEach(m -> lines.addAll(m.rows()));
-          lines.add(table.total());
-          return CsvTables.write(List.of(), table.groupBy(), List.of("count", "suppressed"), lines);
-        });
+        () ->
+            CsvTables.write(
+                List.of(), table.groupBy(), List.of("count", "suppressed"), table.lines()));
   }
 
   @GET
@@ -115,6 +105,16 @@ public class StatisticsResource {
   @APIResponse(
       responseCode = "200",
       description = "The table",
+      headers = {
+        @Header(
+            name = AS_OF,
+            description = "With text/csv: the moment the counted data was read",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = RULE,
+            description = "With text/csv: the disclosure control applied",
+            schema = @Schema(type = SchemaType.STRING))
+      },
       content = {
         @Content(
             mediaType = MediaType.APPLICATION_JSON,
@@ -133,18 +133,12 @@ public class StatisticsResource {
     return answer(
         headers,
         table,
-        table.asOf(),
-        table.disclosureControl(),
-        () -> {
-          List<Map<String, Object>> lines = new ArrayList<>(table.rows());
-          table.margins().forEach(m -> lines.addAll(m.rows()));
-          lines.addAll(table.total());
-          return CsvTables.write(
-              List.of("decision"),
-              table.groupBy(),
-              List.of("issued", "positive", "negative", "positiveShare", "suppressed"),
-              lines);
-        });
+        () ->
+            CsvTables.write(
+                List.of("decision"),
+                table.groupBy(),
+                List.of("issued", "positive", "negative", "positiveShare", "suppressed"),
+                table.lines()));
   }
 
   @GET
@@ -161,6 +155,16 @@ public class StatisticsResource {
   @APIResponse(
       responseCode = "200",
       description = "The table",
+      headers = {
+        @Header(
+            name = AS_OF,
+            description = "With text/csv: the moment the counted data was read",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = RULE,
+            description = "With text/csv: the disclosure control applied",
+            schema = @Schema(type = SchemaType.STRING))
+      },
       content = {
         @Content(
             mediaType = MediaType.APPLICATION_JSON,
@@ -180,23 +184,17 @@ public class StatisticsResource {
                   "the backlog is grouped by ageOfCase, not by year, quarter or month")));
     }
     BacklogTable table = statistics.backlog(q);
+    List<String> dims = new ArrayList<>(table.groupBy());
+    dims.add("ageOfCase");
     return answer(
         headers,
         table,
-        table.asOf(),
-        table.disclosureControl(),
-        () -> {
-          List<Map<String, Object>> lines = new ArrayList<>(table.rows());
-          table.margins().forEach(m -> lines.addAll(m.rows()));
-          lines.add(table.total());
-          List<String> dims = new ArrayList<>(table.groupBy());
-          dims.add("ageOfCase");
-          return CsvTables.write(
-              List.of(),
-              dims,
-              List.of("count", "suppressed", "medianDaysReferralToRg", "medianDaysRgToCg"),
-              lines);
-        });
+        () ->
+            CsvTables.write(
+                List.of(),
+                dims,
+                List.of("count", "suppressed", "medianDaysReferralToRg", "medianDaysRgToCg"),
+                table.lines()));
   }
 
   private StatisticsQuery parse(UriInfo uri, boolean withPeriod) {
@@ -220,17 +218,13 @@ public class StatisticsResource {
   }
 
   /** The table as JSON, or as CSV (with asOf and the rule in headers) when preferred. */
-  private static Response answer(
-      HttpHeaders headers,
-      Object table,
-      Instant asOf,
-      DisclosureControl disclosureControl,
-      Supplier<String> csv) {
+  private static Response answer(HttpHeaders headers, PublishedTable table, Supplier<String> csv) {
+    DisclosureControl disclosureControl = table.disclosureControl();
     if (!wantsCsv(headers)) {
       return Response.ok(table, MediaType.APPLICATION_JSON_TYPE).build();
     }
     return Response.ok(csv.get(), MediaType.valueOf("text/csv; charset=UTF-8"))
-        .header(AS_OF, asOf.toString())
+        .header(AS_OF, table.asOf().toString())
         .header(
             RULE,
             "threshold="

@@ -2,6 +2,7 @@ package org.nrmreferrals.statistics;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -18,4 +19,13 @@ public record StatisticsTable(
     @Schema(description = "Subtotals over every proper subset of groupBy") List<Margin> margins,
     @JsonInclude(content = JsonInclude.Include.ALWAYS) @Schema(ref = "StatisticsRow")
         Map<String, Object> total,
-    DisclosureControl disclosureControl) {}
+    DisclosureControl disclosureControl)
+    implements PublishedTable {
+  @Override
+  public List<Map<String, Object>> lines() {
+    List<Map<String, Object>> lines = new ArrayList<>(rows);
+    margins.forEach(m -> lines.addAll(m.rows()));
+    lines.add(total);
+    return lines;
+  }
+}

@@ -99,7 +99,8 @@ class StatisticsTest {
         .body("total.count", equalTo(62))
         .body("disclosureControl.threshold", equalTo(10))
         .body("disclosureControl.roundingBase", equalTo(1))
-        .body("disclosureControl.suppressedCells", equalTo(2));
+        .body("disclosureControl.suppressedCells", equalTo(2))
+        .body("lines", nullValue());
   }
 
   @Test

@@ -1,0 +1,15 @@
+package org.nrmreferrals.statistics;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What every statistics answer has: its moment, its rule, and its lines for CSV. */
+interface PublishedTable {
+  Instant asOf();
+
+  DisclosureControl disclosureControl();
+
+  /** Rows, then subtotals, then the total(s): one CSV line each. */
+  List<Map<String, Object>> lines();
+}
