@@ -20,7 +20,8 @@ public record DisclosureControl(
         "Counts from 1 to "
             + (threshold - 1)
             + " are suppressed. Further counts are suppressed, smallest first, until no"
-            + " suppressed count in a row, column or total can be worked out by subtraction."
+            + " suppressed count in a row, column or total can be worked out by subtraction,"
+            + " nor by solving all the published rows, columns and totals together."
             + " Each calendar year is protected as one table of years, quarters and months, with"
             + " filters as dimensions of it, the same way in every query; a count over any other"
             + " period sums whole years, quarters and months and is published only if every one"

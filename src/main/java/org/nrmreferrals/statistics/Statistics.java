@@ -288,17 +288,13 @@ class Statistics {
       }
       axes.addAll(Arrays.asList(internal));
       Map<Integer, Tabulation> byYear = new LinkedHashMap<>();
-      try {
-        if (q.from() == null) {
-          byYear.put(0, new Tabulation(factsOfYear.apply(0), axes, false, threshold));
-        } else {
-          for (int year = q.from().getYear(); year <= q.to().getYear(); year++) {
-            int index = year - 2000;
-            byYear.put(index, new Tabulation(factsOfYear.apply(index), axes, true, threshold));
-          }
+      if (q.from() == null) {
+        byYear.put(0, new Tabulation(factsOfYear.apply(0), axes, false, threshold));
+      } else {
+        for (int year = q.from().getYear(); year <= q.to().getYear(); year++) {
+          int index = year - 2000;
+          byYear.put(index, new Tabulation(factsOfYear.apply(index), axes, true, threshold));
         }
-      } catch (Tabulation.Unprotectable e) {
-        throw new ProblemException(ProblemType.DISCLOSURE_RISK, e.getMessage());
       }
       return new Cubes(this, byYear);
     }
@@ -421,6 +417,17 @@ class Statistics {
         for (Unit unit : periods.get(p).units()) {
           Tabulation t = byYear.get(unit.year());
           Table table = t.get(mask, unit.level());
+          if (table.withheld) {
+            throw new ProblemException(
+                ProblemType.DISCLOSURE_RISK,
+                "no pattern of suppressed cells protects this breakdown"
+                    + (unit.level() == Tabulation.YEAR
+                        ? ""
+                        : " by " + (unit.level() == Tabulation.MONTH ? "month" : "quarter"))
+                    + (t.levels() == 1 ? "" : " in " + (2000 + unit.year()))
+                    + " from disclosure; group by fewer dimensions"
+                    + (unit.level() == Tabulation.YEAR ? "" : " or ask for whole years"));
+          }
           for (int i = 0; i < table.size; i++) {
             long key = table.keys[i];
             if (Tabulation.time(key) != unit.time()

@@ -1,6 +1,8 @@
 package org.nrmreferrals.statistics;
 
 import com.carrotsearch.hppc.IntArrayList;
+import com.carrotsearch.hppc.IntObjectHashMap;
+import com.carrotsearch.hppc.LongArrayList;
 import com.carrotsearch.hppc.LongIntHashMap;
 import com.carrotsearch.hppc.LongObjectHashMap;
 import com.carrotsearch.hppc.cursors.LongIntCursor;
@@ -27,13 +29,21 @@ import java.util.function.IntUnaryOperator;
  *       others. Tables are protected from the grand total upwards with their parents fixed; within
  *       a table the smallest cell is suppressed first (a zero cell when no other is left) until no
  *       relation holds exactly one.
+ *   <li><b>Audit</b>: one relation at a time is not enough beyond two dimensions, so the relations
+ *       of the table and of every table under it are then solved together for the hidden counts
+ *       ({@link Determined}); each count they fix gets one more cell of this table hidden beside
+ *       it, and the table is protected and audited again until none is fixed.
+ *   <li><b>Withholding</b>: a table no pattern protects is withheld whole, with every finer table
+ *       under it (publishing one would give the withheld one away). When the finest table over all
+ *       axes is withheld, all published tables are audited together at the end (see {@link
+ *       #auditWhole}).
  * </ul>
  *
- * <p>A table's pattern depends only on its own counts and its parents' patterns, visited in one
- * canonical order, so the same table gets the same pattern in every query that contains it. Filters
- * are axes of the cube (an answer is a slice of it), so a filtered answer and an unfiltered one
- * cannot be subtracted; and since a year's cube always counts the whole calendar year, any period
- * is answered from the same cells (see {@link Statistics}).
+ * <p>A table's pattern depends only on its own counts and the patterns and counts of the tables
+ * under it, visited in one canonical order, so the same table gets the same pattern in every query
+ * that contains it. Filters are axes of the cube (an answer is a slice of it), so a filtered answer
+ * and an unfiltered one cannot be subtracted; and since a year's cube always counts the whole
+ * calendar year, any period is answered from the same cells (see {@link Statistics}).
  */
 final class Tabulation {
   /** A coded axis: codes 0 to size - 1 read off each fact; for a multi axis, a bit set. */
@@ -52,8 +62,8 @@ final class Tabulation {
     int month(int fact);
   }
 
-  /** A table no suppression pattern can protect; the caller refuses to publish it. */
-  static final class Unprotectable extends RuntimeException {
+  /** A table no suppression pattern can protect: it is withheld. */
+  private static final class Unprotectable extends RuntimeException {
     Unprotectable(String message) {
       super(message, null, false, false);
     }
@@ -70,11 +80,19 @@ final class Tabulation {
   static final int MONTH = 2;
   private static final int MONTHS = 12;
 
+  /**
+   * The most hidden cells one audit solves for. A table that needs more is so sparse that it says
+   * little and costs seconds to audit: it is withheld instead.
+   */
+  static final int MAX_AUDITED = 25_000;
+
   private final List<Axis> axes;
   private final int levels;
   private final int threshold;
   private final long[] weight;
   private final Table[] tables;
+  private final int[] rank;
+  private final long[][][] equations;
 
   /**
    * Counts and protects at once.
@@ -106,17 +124,65 @@ final class Tabulation {
     LongIntHashMap[] counted = count(facts, multi);
     int masks = 1 << axes.size();
     this.tables = new Table[masks * levels];
+    this.rank = new int[tables.length];
+    this.equations = new long[tables.length][][];
     Integer[] order = new Integer[tables.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
     Arrays.sort(order, Comparator.comparingInt(i -> Integer.bitCount(i % masks) + i / masks));
+    for (int r = 0; r < order.length; r++) {
+      rank[order[r]] = r;
+    }
     for (int i : order) {
       int mask = i % masks;
       int level = i / masks;
       boolean keepsMulti = multi < 0 || (mask & (1 << multi)) != 0;
-      tables[i] = tabulate(mask, level, keepsMulti ? counted[0] : counted[1]);
-      protect(tables[i]);
+      Table table = tabulate(mask, level, keepsMulti ? counted[0] : counted[1]);
+      tables[i] = table;
+      table.withheld = anyParentWithheld(table);
+      if (!table.withheld) {
+        try {
+          protect(table, false);
+        } catch (Unprotectable e) {
+          table.withheld = true;
+        }
+      }
+      if (table.withheld) {
+        equations[i] = new long[0][];
+      }
+    }
+    auditWhole(masks - 1);
+  }
+
+  /**
+   * When the finest table over all axes is withheld, no single audit has seen every published table
+   * together: audits them all and repairs in the tables over all axes (which no other cube holds,
+   * so tables shared with other cubes keep their patterns), finest first, withholding one that
+   * cannot be repaired; if the tables over fewer axes determine a count on their own, the whole
+   * cube is withheld.
+   */
+  private void auditWhole(int full) {
+    if (!table(full, levels - 1).withheld) {
+      return;
+    }
+    for (int level = levels - 1; level >= 0; level--) {
+      Table table = table(full, level);
+      if (table.withheld) {
+        continue;
+      }
+      try {
+        protect(table, true);
+        return;
+      } catch (Unprotectable e) {
+        table.withheld = true;
+        equations[table.index] = new long[0][];
+      }
+    }
+    if (full != 0 && determined(null, null, true).length > 0) {
+      for (Table table : tables) {
+        table.withheld = true;
+      }
     }
   }
 
@@ -162,7 +228,7 @@ final class Tabulation {
 
   /** Sums the counted (key, month) pairs into the cells of one table. */
   private Table tabulate(int mask, int level, LongIntHashMap source) {
-    Table table = new Table(mask, level);
+    Table table = new Table(mask, level, level * (1 << axes.size()) + mask);
     for (LongIntCursor c : source) {
       long axesKey = c.key / MONTHS;
       int m = (int) (c.key % MONTHS);
@@ -232,36 +298,97 @@ final class Tabulation {
    */
   private record Relation(int axis) {}
 
-  /** Secondary suppression of one table, its parents already fixed. */
-  private void protect(Table table) {
-    List<Relation> relations = new ArrayList<>();
+  /** Whether a table's parent is withheld: publishing the table would give that parent away. */
+  private boolean anyParentWithheld(Table table) {
     for (int a = 0; a < axes.size(); a++) {
-      if ((table.mask & (1 << a)) != 0) {
-        relations.add(new Relation(a));
+      if ((table.mask & (1 << a)) != 0 && table(table.mask & ~(1 << a), table.level).withheld) {
+        return true;
       }
     }
-    if (table.level > YEAR) {
-      relations.add(new Relation(-1));
+    return table.level > YEAR && table(table.mask, table.level - 1).withheld;
+  }
+
+  /** A table's relations and, for each, its members grouped by parent key. */
+  private final class Relations {
+    final List<Relation> list = new ArrayList<>();
+    final List<LongObjectHashMap<IntArrayList>> groups = new ArrayList<>();
+
+    Relations(Table table) {
+      for (int a = 0; a < axes.size(); a++) {
+        if ((table.mask & (1 << a)) != 0) {
+          list.add(new Relation(a));
+        }
+      }
+      if (table.level > YEAR) {
+        list.add(new Relation(-1));
+      }
+      for (int r = 0; r < list.size(); r++) {
+        groups.add(new LongObjectHashMap<>());
+      }
+      for (int i = 0; i < table.size; i++) {
+        join(table, list, groups, i);
+      }
+      // A hidden parent whose members are all zero is a relation too: hidden alone, it is zero.
+      for (int r = 0; r < list.size(); r++) {
+        Table parent = parentOf(table, list.get(r));
+        for (int p = 0; p < parent.size; p++) {
+          if (parent.status[p] != PUBLISHED && !groups.get(r).containsKey(parent.keys[p])) {
+            groups.get(r).put(parent.keys[p], new IntArrayList(2));
+          }
+        }
+      }
     }
-    if (relations.isEmpty()) {
+  }
+
+  /**
+   * Protects one table, its parents already fixed: greedy secondary suppression until no relation
+   * holds exactly one hidden cell, then an audit of the whole linear system of the table and its
+   * ancestors, hiding more cells of this table until no hidden count follows from it.
+   */
+  private void protect(Table table, boolean whole) {
+    Relations relations = new Relations(table);
+    if (relations.list.isEmpty()) {
+      equations[table.index] = new long[0][];
       return;
     }
-    List<LongObjectHashMap<IntArrayList>> groups = new ArrayList<>();
-    for (int r = 0; r < relations.size(); r++) {
-      groups.add(new LongObjectHashMap<>());
+    greedy(table, relations);
+    if (relations.list.size() == 1 && !whole) {
+      // Each hidden cell sits in one relation of this table, beside another hidden member: the
+      // relation can always absorb it, so it fixes nothing the (clean) ancestors did not.
+      equations[table.index] = equations(table, relations);
+      return;
     }
-    for (int i = 0; i < table.size; i++) {
-      join(table, relations, groups, i);
+    for (long[] determined = determined(table, relations, whole);
+        determined.length > 0;
+        determined = determined(table, relations, whole)) {
+      // A repair for each determined cell, then the rows and columns, then audit again.
+      boolean repaired = false;
+      for (long cell : determined) {
+        int hide = repairCell(table, relations, cell);
+        if (hide >= 0) {
+          table.status[hide] = SECONDARY;
+          repaired = true;
+        }
+      }
+      if (!repaired) {
+        throw new Unprotectable("a hidden count follows from the published ones");
+      }
+      greedy(table, relations);
     }
+    equations[table.index] = equations(table, relations);
+  }
+
+  /** Hides the smallest cells first until no relation holds exactly one hidden member. */
+  private void greedy(Table table, Relations relations) {
     boolean changed;
     do {
       changed = false;
-      for (int r = 0; r < relations.size(); r++) {
-        Table parent = parentOf(table, relations.get(r));
-        long[] parents = groups.get(r).keys().toArray();
+      for (int r = 0; r < relations.list.size(); r++) {
+        Table parent = parentOf(table, relations.list.get(r));
+        long[] parents = relations.groups.get(r).keys().toArray();
         Arrays.sort(parents);
         for (long parentKey : parents) {
-          IntArrayList kids = groups.get(r).get(parentKey);
+          IntArrayList kids = relations.groups.get(r).get(parentKey);
           int suppressed = parent.suppressed(parentKey) ? 1 : 0;
           for (int k = 0; k < kids.size(); k++) {
             if (table.status[kids.get(k)] != PUBLISHED) {
@@ -269,12 +396,260 @@ final class Tabulation {
             }
           }
           if (suppressed == 1) {
-            suppressAnother(table, relations, groups, r, parentKey);
+            suppressAnother(table, relations.list, relations.groups, r, parentKey);
             changed = true;
           }
         }
       }
     } while (changed);
+  }
+
+  /** An unknown of the audit: a hidden cell, as its table's index and its cell index. */
+  private static long unknown(int tableIndex, int cell) {
+    return ((long) tableIndex << 32) | cell;
+  }
+
+  /**
+   * The table's relations as equations over hidden cells: each a parent's hidden members, and the
+   * parent itself ({@code ~unknown}) if hidden. Along a multi-valued axis a fact with several codes
+   * makes the members sum to more than their parent; the relation is audited as an equation all the
+   * same, as if the attacker knew how many facts have several codes (most have one).
+   */
+  private long[][] equations(Table table, Relations relations) {
+    List<long[]> out = new ArrayList<>();
+    for (int r = 0; r < relations.list.size(); r++) {
+      Relation relation = relations.list.get(r);
+      Table parent = parentOf(table, relation);
+      for (var group : relations.groups.get(r)) {
+        LongArrayList terms = new LongArrayList();
+        IntArrayList kids = group.value;
+        for (int k = 0; k < kids.size(); k++) {
+          if (table.status[kids.get(k)] != PUBLISHED) {
+            terms.add(unknown(table.index, kids.get(k)));
+          }
+        }
+        if (parent.suppressed(group.key)) {
+          terms.add(~unknown(parent.index, parent.cells.get(group.key)));
+        }
+        if (!terms.isEmpty()) {
+          out.add(terms.toArray());
+        }
+      }
+    }
+    return out.toArray(new long[0][]);
+  }
+
+  /**
+   * Solves the relations of the table and all its ancestors (the tables over fewer of its axes or
+   * coarser time; with {@code whole}, of every published table) for the hidden cells, in each
+   * connected set of equations that holds a hidden cell of this table (with {@code whole}, in every
+   * one), and returns every hidden cell whose count they fix, in canonical order.
+   */
+  private long[] determined(Table table, Relations relations, boolean whole) {
+    // Unknowns are numbered densely: each audited table's cells from an offset of their own.
+    int[] offset = new int[tables.length];
+    Arrays.fill(offset, -1);
+    List<long[]> all = new ArrayList<>();
+    int size = 0;
+    int hidden = 0;
+    for (Table other : tables) {
+      if (other != null
+          && !other.withheld
+          && (whole || (other.level <= table.level && (other.mask & ~table.mask) == 0))) {
+        offset[other.index] = size;
+        size += other.size;
+        for (int i = 0; i < other.size; i++) {
+          hidden += other.status[i] != PUBLISHED ? 1 : 0;
+        }
+        all.addAll(
+            Arrays.asList(other == table ? equations(table, relations) : equations[other.index]));
+      }
+    }
+    if (hidden > MAX_AUDITED) {
+      throw new Unprotectable(
+          "more than " + MAX_AUDITED + " hidden counts to audit; group by fewer dimensions");
+    }
+    int[] root = new int[size];
+    for (int i = 0; i < size; i++) {
+      root[i] = i;
+    }
+    int[][] dense = new int[all.size()][];
+    for (int e = 0; e < dense.length; e++) {
+      long[] equation = all.get(e);
+      int[] terms = new int[equation.length];
+      for (int k = 0; k < terms.length; k++) {
+        long id = equation[k] < 0 ? ~equation[k] : equation[k];
+        int u = offset[(int) (id >>> 32)] + (int) id;
+        terms[k] = equation[k] < 0 ? ~u : u;
+        int a = find(root, u);
+        int b = find(root, terms[0] < 0 ? ~terms[0] : terms[0]);
+        root[a] = b;
+      }
+      dense[e] = terms;
+    }
+    boolean[] audited = new boolean[size];
+    for (int i = 0; i < size; i++) {
+      if (whole || (offset[table.index] <= i && i < offset[table.index] + table.size)) {
+        audited[find(root, i)] = true;
+      }
+    }
+    IntObjectHashMap<List<int[]>> components = new IntObjectHashMap<>();
+    for (int[] equation : dense) {
+      int c = find(root, equation[0] < 0 ? ~equation[0] : equation[0]);
+      if (audited[c]) {
+        List<int[]> rows = components.get(c);
+        if (rows == null) {
+          rows = new ArrayList<>();
+          components.put(c, rows);
+        }
+        rows.add(equation);
+      }
+    }
+    int[] local = new int[size];
+    Arrays.fill(local, -1);
+    LongArrayList out = new LongArrayList();
+    for (var component : components) {
+      IntArrayList members = new IntArrayList();
+      int[][] rows = new int[component.value.size()][];
+      for (int r = 0; r < rows.length; r++) {
+        int[] equation = component.value.get(r);
+        rows[r] = new int[equation.length];
+        for (int k = 0; k < equation.length; k++) {
+          int g = equation[k] < 0 ? ~equation[k] : equation[k];
+          if (local[g] < 0) {
+            local[g] = members.size();
+            members.add(g);
+          }
+          rows[r][k] = equation[k] < 0 ? ~local[g] : local[g];
+        }
+      }
+      boolean[] determined = Determined.of(members.size(), rows);
+      for (int u = 0; u < determined.length; u++) {
+        if (determined[u]) {
+          out.add(unknownAt(offset, members.get(u)));
+        }
+      }
+    }
+    return Arrays.stream(out.toArray())
+        .boxed()
+        .sorted(this::canonical)
+        .mapToLong(Long::longValue)
+        .toArray();
+  }
+
+  /** The unknown (table index, cell) at a dense number. */
+  private long unknownAt(int[] offset, int dense) {
+    for (int t = 0; t < offset.length; t++) {
+      if (offset[t] >= 0 && offset[t] <= dense && dense < offset[t] + tables[t].size) {
+        return unknown(t, dense - offset[t]);
+      }
+    }
+    throw new IllegalStateException("no table holds unknown " + dense);
+  }
+
+  private static int find(int[] root, int i) {
+    while (root[i] != i) {
+      root[i] = root[root[i]];
+      i = root[i];
+    }
+    return i;
+  }
+
+  /** Orders unknowns by their table's place in the canonical order, then by cell key. */
+  private int canonical(long a, long b) {
+    Table ta = tables[(int) (a >>> 32)];
+    Table tb = tables[(int) (b >>> 32)];
+    int byTable = Integer.compare(rank[ta.index], rank[tb.index]);
+    return byTable != 0 ? byTable : Long.compare(ta.keys[(int) a], tb.keys[(int) b]);
+  }
+
+  /**
+   * The cell of this table to hide next because the given hidden cell is determined: if that cell
+   * is in this table, the smallest other member of one of its relations; if it is a parent of this
+   * table, the smallest of its members, else one of its zero members that is not known to be zero;
+   * if it is a further ancestor, the smallest of its descendants here; else the smallest cell
+   * beside any hidden one.
+   */
+  private int repairCell(Table table, Relations relations, long determined) {
+    int owner = (int) (determined >>> 32);
+    int cell = (int) determined;
+    int best = -1;
+    if (owner == table.index) {
+      for (boolean pinnedToo : new boolean[] {false, true}) {
+        for (int r = 0; r < relations.list.size() && best < 0; r++) {
+          long parentKey = parentKey(table, relations.list.get(r), table.keys[cell]);
+          IntArrayList kids = relations.groups.get(r).get(parentKey);
+          best =
+              smaller(
+                  table, best, pick(table, relations.list, relations.groups, r, kids, pinnedToo));
+        }
+        for (int r = 0; r < relations.list.size() && best < 0; r++) {
+          long parentKey = parentKey(table, relations.list.get(r), table.keys[cell]);
+          best = zeroCell(table, relations.list, relations.groups, r, parentKey);
+        }
+        if (best >= 0) {
+          return best;
+        }
+      }
+      return -1;
+    }
+    Table ancestor = tables[owner];
+    long key = ancestor.keys[cell];
+    for (int r = 0; r < relations.list.size(); r++) {
+      if (parentOf(table, relations.list.get(r)) == ancestor) {
+        IntArrayList kids = relations.groups.get(r).get(key);
+        best = kids == null ? -1 : pick(table, relations.list, relations.groups, r, kids, false);
+        if (best < 0) {
+          best = zeroCell(table, relations.list, relations.groups, r, key);
+        }
+        if (best >= 0) {
+          return best;
+        }
+      }
+    }
+    boolean isAncestor = ancestor.level <= table.level && (ancestor.mask & ~table.mask) == 0;
+    for (int i = 0; i < table.size && isAncestor; i++) {
+      if (table.status[i] == PUBLISHED
+          && table.counts[i] > 0
+          && projectKey(table, table.keys[i], ancestor) == key) {
+        best = smaller(table, best, i);
+      }
+    }
+    if (best >= 0) {
+      return best;
+    }
+    for (int r = 0; r < relations.list.size(); r++) {
+      for (var group : relations.groups.get(r)) {
+        IntArrayList kids = group.value;
+        boolean hidden = false;
+        for (int k = 0; k < kids.size() && !hidden; k++) {
+          hidden = table.status[kids.get(k)] != PUBLISHED;
+        }
+        for (int k = 0; k < kids.size() && hidden; k++) {
+          int i = kids.get(k);
+          if (table.status[i] == PUBLISHED && table.counts[i] > 0) {
+            best = smaller(table, best, i);
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  /** The smaller of two cells by count, then key; -1 stands for none. */
+  private static int smaller(Table table, int a, int b) {
+    if (a < 0 || b < 0) {
+      return Math.max(a, b);
+    }
+    int byCount = Integer.compare(table.counts[a], table.counts[b]);
+    return byCount < 0 || (byCount == 0 && table.keys[a] < table.keys[b]) ? a : b;
+  }
+
+  /** A cell key of a table projected onto one of its ancestors. */
+  private long projectKey(Table table, long key, Table ancestor) {
+    int time = time(key);
+    int ancestorTime = ancestor.level == table.level ? time : ancestor.level == YEAR ? 0 : time / 3;
+    return project(key / MONTHS, ancestor.mask) * MONTHS + ancestorTime;
   }
 
   private Table parentOf(Table table, Relation relation) {
@@ -416,7 +791,7 @@ final class Tabulation {
 
   private boolean hasZeroCandidate(Table table, List<Relation> relations, int r, long parentKey) {
     for (long key : possibleMembers(table, relations.get(r), parentKey)) {
-      if (!table.index.containsKey(key) && possibleZero(table, relations, r, key)) {
+      if (!table.cells.containsKey(key) && possibleZero(table, relations, r, key)) {
         return true;
       }
     }
@@ -460,7 +835,7 @@ final class Tabulation {
       int r,
       long parentKey) {
     for (long key : possibleMembers(table, relations.get(r), parentKey)) {
-      if (table.index.containsKey(key)) {
+      if (table.cells.containsKey(key)) {
         continue;
       }
       if (possibleZero(table, relations, r, key)) {
@@ -484,21 +859,32 @@ final class Tabulation {
   static final class Table {
     final int mask;
     final int level;
-    final LongIntHashMap index = new LongIntHashMap();
+
+    /** The table's place in the cube: level * 2^axes + mask. */
+    final int index;
+
+    /**
+     * Whether the table is withheld whole: no pattern of its cells protects it (or an ancestor is
+     * withheld), so none of its cells, zero or not, may be published.
+     */
+    boolean withheld;
+
+    final LongIntHashMap cells = new LongIntHashMap();
     long[] keys = new long[16];
     int[] counts = new int[16];
     byte[] status = new byte[16];
     int size;
 
-    Table(int mask, int level) {
+    Table(int mask, int level, int index) {
       this.mask = mask;
       this.level = level;
+      this.index = index;
     }
 
     int cell(long key) {
-      int slot = index.indexOf(key);
-      if (index.indexExists(slot)) {
-        return index.indexGet(slot);
+      int slot = cells.indexOf(key);
+      if (cells.indexExists(slot)) {
+        return cells.indexGet(slot);
       }
       if (size == keys.length) {
         int grown = size * 2;
@@ -507,23 +893,23 @@ final class Tabulation {
         status = Arrays.copyOf(status, grown);
       }
       keys[size] = key;
-      index.indexInsert(slot, key, size);
+      cells.indexInsert(slot, key, size);
       return size++;
     }
 
     int count(long key) {
-      int slot = index.indexOf(key);
-      return index.indexExists(slot) ? counts[index.indexGet(slot)] : 0;
+      int slot = cells.indexOf(key);
+      return cells.indexExists(slot) ? counts[cells.indexGet(slot)] : 0;
     }
 
     boolean suppressed(long key) {
-      int slot = index.indexOf(key);
-      return index.indexExists(slot) && status[index.indexGet(slot)] != PUBLISHED;
+      int slot = cells.indexOf(key);
+      return cells.indexExists(slot) && status[cells.indexGet(slot)] != PUBLISHED;
     }
 
     byte status(long key) {
-      int slot = index.indexOf(key);
-      return index.indexExists(slot) ? status[index.indexGet(slot)] : PUBLISHED;
+      int slot = cells.indexOf(key);
+      return cells.indexExists(slot) ? status[cells.indexGet(slot)] : PUBLISHED;
     }
   }
 }

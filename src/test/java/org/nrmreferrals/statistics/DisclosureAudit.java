@@ -20,6 +20,7 @@ public class DisclosureAudit {
   public static void main(String[] args) {
     run("2 coded axes + the year/quarter/month hierarchy", 2, true);
     run("3 coded axes, no time", 3, false);
+    run("3 coded axes + the year/quarter/month hierarchy", 3, true);
   }
 
   private static void run(String name, int axisCount, boolean time) {
@@ -27,6 +28,7 @@ public class DisclosureAudit {
     primaryDetermined = 0;
     int determined = 0;
     int leaking = 0;
+    int refused = 0;
     int cubes = 200;
     for (int round = 0; round < cubes; round++) {
       List<int[]> rows = new ArrayList<>();
@@ -52,14 +54,27 @@ public class DisclosureAudit {
         int index = a;
         axes.add(new Axis("a" + a, sizes[a], f -> rows.get(f)[index], false));
       }
-      int d = audit(new Tabulation(facts, axes, time, 10));
+      Tabulation t = new Tabulation(facts, axes, time, 10);
+      refused += withheld(t);
+      int d = audit(t);
       determined += d;
       leaking += d > 0 ? 1 : 0;
     }
     System.out.printf(
         "%s: %d random cubes, %d with a hidden cell the linear system determines; %d hidden"
-            + " cells determined, %d of them primary%n",
-        name, cubes, leaking, determined, primaryDetermined);
+            + " cells determined, %d of them primary; %d tables withheld whole%n",
+        name, cubes, leaking, determined, primaryDetermined, refused);
+  }
+
+  /** The number of tables withheld whole. */
+  static int withheld(Tabulation t) {
+    int n = 0;
+    for (int level = 0; level < t.levels(); level++) {
+      for (int mask = 0; mask < 1 << t.axisCount(); mask++) {
+        n += t.get(mask, level).withheld ? 1 : 0;
+      }
+    }
+    return n;
   }
 
   static int skew(Random random, int size) {
@@ -78,6 +93,9 @@ public class DisclosureAudit {
     for (int level = 0; level < t.levels(); level++) {
       for (int mask = 0; mask < masks; mask++) {
         Table table = t.get(mask, level);
+        if (table.withheld) {
+          continue;
+        }
         for (int i = 0; i < table.size; i++) {
           if (table.status[i] != Tabulation.PUBLISHED) {
             unknown.putIfAbsent(mask + "/" + level + "/" + table.keys[i], unknown.size());
@@ -91,6 +109,9 @@ public class DisclosureAudit {
     for (int level = 0; level < t.levels(); level++) {
       for (int mask = 0; mask < masks; mask++) {
         Table table = t.get(mask, level);
+        if (table.withheld) {
+          continue;
+        }
         for (int axis = -1; axis < t.axisCount(); axis++) {
           if (axis < 0 ? level == 0 : (mask & (1 << axis)) == 0) continue;
           int pMask = axis < 0 ? mask : mask & ~(1 << axis);
@@ -110,6 +131,11 @@ public class DisclosureAudit {
               eq.merge(mask + "/" + level + "/" + table.keys[i], 1.0, Double::sum);
             } else {
               constant.merge(pk, (double) table.counts[i], Double::sum);
+            }
+          }
+          for (int i = 0; i < parent.size; i++) {
+            if (parent.status[i] != Tabulation.PUBLISHED) {
+              byParent.computeIfAbsent(parent.keys[i], k -> new HashMap<>());
             }
           }
           for (var e : byParent.entrySet()) {
@@ -132,9 +158,23 @@ public class DisclosureAudit {
         if (idx != null) m[r][idx] += e.getValue();
       }
     }
-    // row-reduce; a unit vector e_j in row space <=> after RREF some row has a single nonzero at j
+    boolean[] fixed = denseDetermined(m, u);
+    int determined = 0;
+    for (int k = 0; k < u; k++) {
+      if (fixed[k]) {
+        determined++;
+        if (primaries.contains(k)) primaryDetermined++;
+      }
+    }
+    return determined;
+  }
+
+  /**
+   * The unknowns a dense system fixes, by reduced row echelon form in floating point: unknown j is
+   * fixed exactly when some reduced row is the unit vector of j.
+   */
+  static boolean[] denseDetermined(double[][] m, int u) {
     int rank = 0;
-    int[] pivotCol = new int[Math.min(m.length, u)];
     for (int c = 0; c < u && rank < m.length; c++) {
       int p = -1;
       for (int r = rank; r < m.length; r++)
@@ -154,19 +194,19 @@ public class DisclosureAudit {
           for (int k = 0; k < u; k++) m[r][k] -= f * m[rank][k];
         }
       }
-      pivotCol[rank] = c;
       rank++;
     }
-    int determined = 0;
+    boolean[] fixed = new boolean[u];
     for (int r = 0; r < rank; r++) {
       int nz = 0;
-      for (int k = 0; k < u; k++) if (Math.abs(m[r][k]) > 1e-9) nz++;
-      if (nz == 1) {
-        determined++;
-        for (int k = 0; k < u; k++)
-          if (Math.abs(m[r][k]) > 1e-9 && primaries.contains(k)) primaryDetermined++;
-      }
+      int at = -1;
+      for (int k = 0; k < u; k++)
+        if (Math.abs(m[r][k]) > 1e-9) {
+          nz++;
+          at = k;
+        }
+      if (nz == 1) fixed[at] = true;
     }
-    return determined;
+    return fixed;
   }
 }

@@ -36,7 +36,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class StatisticsBenchmark {
   private static final int REFERRALS = Integer.getInteger("bench.referrals", 1_000_000);
   private static final int RUNS = Integer.getInteger("bench.runs", 60);
-  private static final int WARMUP = 15;
+  private static final int WARMUP = Integer.getInteger("bench.warmup", 15);
 
   private StatisticsBenchmark() {}
 
@@ -90,7 +90,11 @@ public final class StatisticsBenchmark {
             new String[] {"decisions", "2025-01", "2025-12", "quarter,nationality,gender", ""},
             new String[] {"backlog", null, null, "nationality,gender,ageAtExploitation", ""});
     List<Map<String, Object>> results = new ArrayList<>();
+    String only = System.getProperty("bench.only", "");
     for (String[] c : cases) {
+      if (!(c[0] + " " + c[3]).contains(only)) {
+        continue;
+      }
       Map<String, List<String>> params = new LinkedHashMap<>();
       if (c[1] != null) {
         params.put("from", List.of(c[1]));

@@ -104,6 +104,20 @@ class StatisticsTest {
   }
 
   @Test
+  void aBreakdownThatNoPatternProtectsIsRefusedWhole() {
+    // Nationality x gender x exploitation type over 2025: most of its cells count under 10, and
+    // the engine finds no pattern of hidden cells that keeps every hidden count from following
+    // from the rows, columns and totals solved together. The table is withheld, not published.
+    get(YEAR + "&groupBy=nationality,gender,exploitationType")
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("type", equalTo("/problems/disclosure-risk"))
+        .body("detail", containsString("group by fewer dimensions"));
+    // Its sub-tables are protected on their own and still answer.
+    get(YEAR + "&groupBy=nationality,gender").statusCode(200).body("total.count", equalTo(62));
+  }
+
+  @Test
   void twoOverlappingPeriodsCannotBeSubtractedDownToAHiddenMonth() {
     // February to December differs from the whole year by January, where VN counts 3. Its
     // counts come from February and March (months) and the last three quarters; each
