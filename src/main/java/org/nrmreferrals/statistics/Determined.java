@@ -16,14 +16,14 @@ import java.util.SplittableRandom;
  *
  * <ol>
  *   <li><b>Peeling.</b> An equation with one unknown fixes it (it becomes a constant). An unknown
- *       in only one equation can always satisfy that equation, so both leave the system; afterwards
- *       the unknown is determined exactly when every other unknown of its equation is.
+ *       in only one equation can always satisfy that equation, so both leave the system, and the
+ *       equation later gives the unknown its value in the null vector.
  *   <li><b>Elimination</b> of what is left, over the integers modulo the Mersenne prime 2^61 - 1,
  *       pivoting on the shortest row and in it on the rarest unknown (Markowitz order keeps fill-in
- *       small), then two random vectors of the null space by back substitution: an unknown they
- *       both give zero is determined. Over the rationals and modulo so large a prime the ranks
- *       agree unless the prime divides a minor of a matrix of 0s and ±1s, and an undetermined
- *       unknown is zero in a random null vector with probability 2^-61.
+ *       small), then a random vector of the null space by back substitution: an unknown it gives
+ *       zero is determined. Over the rationals and modulo so large a prime the ranks agree unless
+ *       the prime divides a minor of a matrix of 0s and ±1s; an undetermined unknown is zero in a
+ *       random null vector with probability 2^-61, and that error only hides one cell more.
  * </ol>
  */
 final class Determined {
@@ -209,8 +209,8 @@ final class Determined {
   }
 
   /**
-   * Sparse elimination of the rows left after peeling, then two random null vectors of them (zero
-   * on unknowns peeling took out); see the class comment.
+   * Sparse elimination of the rows left after peeling, then a random null vector of them (zero on
+   * unknowns peeling took out); see the class comment.
    */
   private long[][] eliminate() {
     // Rows by length in buckets, checked lazily: a row may sit in a bucket it has left.
@@ -313,7 +313,9 @@ final class Determined {
       isPivot[pivot] = true;
     }
     SplittableRandom random = new SplittableRandom(61);
-    long[][] nulls = new long[2][];
+    // One vector is enough: an undetermined unknown is zero in it only by a 2^-61 chance, and
+    // that error is the safe one (one more cell hidden).
+    long[][] nulls = new long[1][];
     for (int round = 0; round < nulls.length; round++) {
       long[] x = new long[unknowns];
       for (int u = 0; u < unknowns; u++) {

@@ -669,16 +669,17 @@ class Statistics {
         weights[i] = w;
         w *= layout.domains.get(dims.get(i)).size();
       }
-      LongObjectHashMap<IntArrayList> toRg = new LongObjectHashMap<>();
-      LongObjectHashMap<IntArrayList> toCg = new LongObjectHashMap<>();
+      // Values by key: in an array when the keys are few (they are for any three dimensions).
+      Grouped toRg = new Grouped(w);
+      Grouped toCg = new Grouped(w);
       for (int slot : awaiting) {
         int days = s.rgDay[slot] - s.day[slot];
-        forEachKey(dims, codes, weights, slot, 0, 0, key -> add(toRg, key, days));
+        forEachKey(dims, codes, weights, slot, 0, 0, key -> toRg.add(key, days));
       }
       for (int f : decided) {
         int slot = s.decisionSlot[f];
         int days = s.decisionDay[f] - s.rgDay[slot];
-        forEachKey(dims, codes, weights, slot, 0, 0, key -> add(toCg, key, days));
+        forEachKey(dims, codes, weights, slot, 0, 0, key -> toCg.add(key, days));
       }
       for (Map<String, Object> row : rows) {
         long key = 0;
@@ -697,13 +698,35 @@ class Statistics {
       }
     }
 
-    private static void add(LongObjectHashMap<IntArrayList> map, long key, int value) {
-      IntArrayList values = map.get(key);
-      if (values == null) {
-        values = new IntArrayList();
-        map.put(key, values);
+    /** Values grouped by key, in an array indexed by key when there are at most 2^20 keys. */
+    private static final class Grouped {
+      private final IntArrayList[] dense;
+      private final LongObjectHashMap<IntArrayList> sparse;
+
+      Grouped(long keys) {
+        dense = keys <= 1 << 20 ? new IntArrayList[(int) keys] : null;
+        sparse = dense == null ? new LongObjectHashMap<>() : null;
       }
-      values.add(value);
+
+      void add(long key, int value) {
+        IntArrayList values = get(key);
+        if (values == null) {
+          values = new IntArrayList();
+          if (dense != null) {
+            dense[(int) key] = values;
+          } else {
+            sparse.put(key, values);
+          }
+        }
+        values.add(value);
+      }
+
+      IntArrayList get(long key) {
+        if (dense != null) {
+          return key >= 0 && key < dense.length ? dense[(int) key] : null;
+        }
+        return sparse.get(key);
+      }
     }
 
     /** Every key a slot counts under: one per value of a multi-valued dimension. */
@@ -756,12 +779,47 @@ class Statistics {
       if (values == null || values.size() < threshold) {
         return;
       }
-      int[] sorted = values.toArray();
-      Arrays.sort(sorted);
-      int n = sorted.length;
-      double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+      int[] v = values.buffer;
+      int n = values.size();
+      int upper = select(v, n, n / 2);
+      double median = n % 2 == 1 ? upper : (select(v, n / 2, n / 2 - 1) + upper) / 2.0;
       row.put(name, median);
     }
+  }
+
+  /**
+   * The k-th smallest of the first n values, rearranging them (quickselect, Hoare partition): the
+   * first k + 1 values are then the k + 1 smallest, so the (k-1)-th is found among them.
+   */
+  static int select(int[] v, int n, int k) {
+    int lo = 0;
+    int hi = n - 1;
+    while (lo < hi) {
+      int pivot = v[(lo + hi) >>> 1];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (v[i] < pivot) {
+          i++;
+        }
+        while (v[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          int t = v[i];
+          v[i++] = v[j];
+          v[j--] = t;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        break;
+      }
+    }
+    return v[k];
   }
 
   // ---- dimensions over the snapshot ----

@@ -312,6 +312,21 @@ final class Tabulation {
   private final class Relations {
     final List<Relation> list = new ArrayList<>();
     final List<LongObjectHashMap<IntArrayList>> groups = new ArrayList<>();
+    private final List<long[]> sorted = new ArrayList<>();
+
+    /** A relation's parent keys in order (kept until a zero cell brings a new parent). */
+    long[] sortedParents(int r) {
+      while (sorted.size() <= r) {
+        sorted.add(null);
+      }
+      long[] keys = sorted.get(r);
+      if (keys == null || keys.length != groups.get(r).size()) {
+        keys = groups.get(r).keys().toArray();
+        Arrays.sort(keys);
+        sorted.set(r, keys);
+      }
+      return keys;
+    }
 
     Relations(Table table) {
       for (int a = 0; a < axes.size(); a++) {
@@ -385,9 +400,7 @@ final class Tabulation {
       changed = false;
       for (int r = 0; r < relations.list.size(); r++) {
         Table parent = parentOf(table, relations.list.get(r));
-        long[] parents = relations.groups.get(r).keys().toArray();
-        Arrays.sort(parents);
-        for (long parentKey : parents) {
+        for (long parentKey : relations.sortedParents(r)) {
           IntArrayList kids = relations.groups.get(r).get(parentKey);
           int suppressed = parent.suppressed(parentKey) ? 1 : 0;
           for (int k = 0; k < kids.size(); k++) {
