@@ -303,8 +303,12 @@ final class Determined {
             }
           }
         }
-        cols[o] = Arrays.copyOf(mergedCols, m);
-        vals[o] = Arrays.copyOf(mergedVals, m);
+        if (m > oc.length) {
+          cols[o] = new int[m + 4];
+          vals[o] = new long[m + 4];
+        }
+        System.arraycopy(mergedCols, 0, cols[o], 0, m);
+        System.arraycopy(mergedVals, 0, vals[o], 0, m);
         length[o] = m;
         shortest = Math.min(shortest, file(buckets, o));
       }

@@ -122,6 +122,7 @@ final class Tabulation {
       }
     }
     LongIntHashMap[] counted = count(facts, multi);
+    int multiAxis = multi;
     int masks = 1 << axes.size();
     this.tables = new Table[masks * levels];
     this.rank = new int[tables.length];
@@ -134,25 +135,43 @@ final class Tabulation {
     for (int r = 0; r < order.length; r++) {
       rank[order[r]] = r;
     }
-    for (int i : order) {
-      int mask = i % masks;
-      int level = i / masks;
-      boolean keepsMulti = multi < 0 || (mask & (1 << multi)) != 0;
-      Table table = tabulate(mask, level, keepsMulti ? counted[0] : counted[1]);
-      tables[i] = table;
-      table.withheld = anyParentWithheld(table);
-      if (!table.withheld) {
-        try {
-          protect(table, false);
-        } catch (Unprotectable e) {
-          table.withheld = true;
-        }
+    // Tables of one rank (axes + time level) have no ancestor among themselves: each group is
+    // protected in parallel once the groups before it are done.
+    for (int from = 0; from < order.length; ) {
+      int rankOf = Integer.bitCount(order[from] % masks) + order[from] / masks;
+      int to = from;
+      while (to < order.length
+          && Integer.bitCount(order[to] % masks) + order[to] / masks == rankOf) {
+        to++;
       }
-      if (table.withheld) {
-        equations[i] = new long[0][];
-      }
+      Arrays.stream(order, from, to)
+          .parallel()
+          .forEach(
+              i -> {
+                int mask = i % masks;
+                int level = i / masks;
+                boolean keepsMulti = multiAxis < 0 || (mask & (1 << multiAxis)) != 0;
+                build(tabulate(mask, level, keepsMulti ? counted[0] : counted[1]));
+              });
+      from = to;
     }
     auditWhole(masks - 1);
+  }
+
+  /** Protects a freshly counted table, or withholds it. */
+  private void build(Table table) {
+    tables[table.index] = table;
+    table.withheld = anyParentWithheld(table);
+    if (!table.withheld) {
+      try {
+        protect(table, false);
+      } catch (Unprotectable e) {
+        table.withheld = true;
+      }
+    }
+    if (table.withheld) {
+      equations[table.index] = new long[0][];
+    }
   }
 
   /**
@@ -467,8 +486,8 @@ final class Tabulation {
     int hidden = 0;
     for (Table other : tables) {
       if (other != null
-          && !other.withheld
-          && (whole || (other.level <= table.level && (other.mask & ~table.mask) == 0))) {
+          && (whole || (other.level <= table.level && (other.mask & ~table.mask) == 0))
+          && !other.withheld) {
         offset[other.index] = size;
         size += other.size;
         for (int i = 0; i < other.size; i++) {

@@ -133,6 +133,10 @@ public final class StatisticsBenchmark {
           suppressed = outcome;
         }
       }
+      if (Boolean.getBoolean("bench.trace")) {
+        System.out.println(
+            "TRACE " + Arrays.toString(Arrays.stream(nanos).map(x -> x / 1_000_000).toArray()));
+      }
       Arrays.sort(nanos);
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("endpoint", c[0]);
