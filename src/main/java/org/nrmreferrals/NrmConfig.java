@@ -35,6 +35,18 @@ public interface NrmConfig {
   /** Disclosure control of statistics. */
   Statistics statistics();
 
+  /**
+   * The key-encryption key of personal data (NRM_KEK): base64 of 256 bits. Production sets this or
+   * {@link #kekFile}.
+   */
+  Optional<String> kek();
+
+  /** A file holding the key-encryption key in base64 (NRM_KEK_FILE). */
+  Optional<String> kekFile();
+
+  /** Earlier key-encryption keys, comma-separated, kept to unwrap until rotation finishes. */
+  Optional<String> kekPrevious();
+
   /** Embedded PostgreSQL for the dev profile (read before the application starts). */
   EmbeddedPostgres embeddedPostgres();
 

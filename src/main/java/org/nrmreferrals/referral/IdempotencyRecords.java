@@ -8,16 +8,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.jboss.logging.Logger;
 import org.nrmreferrals.NrmConfig;
+import org.nrmreferrals.protection.DataKeys;
 import org.nrmreferrals.web.ProblemException;
 import org.nrmreferrals.web.ProblemType;
 
@@ -36,7 +40,13 @@ class IdempotencyRecords {
   private final Clock clock;
   private final Duration retention;
 
-  IdempotencyRecords(EntityManager em, ObjectMapper json, Clock clock, NrmConfig config) {
+  private static final String SEALED = "sealed:";
+  private static final String PURPOSE = "idempotent-response";
+  private final DataKeys keys;
+
+  IdempotencyRecords(
+      EntityManager em, ObjectMapper json, Clock clock, NrmConfig config, DataKeys keys) {
+    this.keys = keys;
     this.em = em;
     this.json = json;
     this.clock = clock;
@@ -96,18 +106,47 @@ class IdempotencyRecords {
           "This Idempotency-Key was used with a different request body; use a new key.");
     }
     return Optional.of(
-        new Submission(((Number) row[1]).intValue(), (String) row[2], (String) row[3], null, true));
+        new Submission(
+            ((Number) row[1]).intValue(), open((String) row[2]), (String) row[3], null, true));
   }
 
-  /** Stores the response of a claimed key. */
-  void complete(String agency, String key, Submission response) {
+  /** A stored response body, opened if it was sealed. */
+  private String open(String stored) {
+    if (stored == null || !stored.startsWith(SEALED)) {
+      return stored;
+    }
+    int colon = stored.indexOf(':', SEALED.length());
+    UUID referralId = UUID.fromString(stored.substring(SEALED.length(), colon));
+    byte[] sealed = Base64.getDecoder().decode(stored.substring(colon + 1));
+    return keys.of(referralId)
+        .map(sealer -> new String(sealer.open(PURPOSE, sealed), StandardCharsets.UTF_8))
+        .orElseThrow(() -> new IllegalStateException("a sealed response lost its data key"));
+  }
+
+  /**
+   * Stores the response of a claimed key. A response that shows personal data is stored sealed with
+   * the referral's data key, like the personal data itself.
+   */
+  void complete(String agency, String key, Submission response, UUID referralId) {
+    String body =
+        keys.of(referralId)
+            .map(
+                sealer ->
+                    SEALED
+                        + referralId
+                        + ":"
+                        + Base64.getEncoder()
+                            .encodeToString(
+                                sealer.seal(
+                                    PURPOSE, response.body().getBytes(StandardCharsets.UTF_8))))
+            .orElse(response.body());
     em.createNativeQuery(
             "update idempotency_record set response_status = ?3, response_body = ?4, location = ?5"
                 + " where agency_code = ?1 and idempotency_key = ?2")
         .setParameter(1, agency)
         .setParameter(2, key)
         .setParameter(3, response.status())
-        .setParameter(4, response.body())
+        .setParameter(4, body)
         .setParameter(5, response.location())
         .executeUpdate();
   }

@@ -30,6 +30,8 @@ class ReferralIntake {
   private final Deadlines deadlines;
   private final AuditTrail audit;
 
+  private final PersonalDataStore personalData;
+
   ReferralIntake(
       IndicatorCatalogue catalogue,
       ReferenceNumbers numbers,
@@ -37,7 +39,9 @@ class ReferralIntake {
       Clock clock,
       LegalDays days,
       Deadlines deadlines,
-      AuditTrail audit) {
+      AuditTrail audit,
+      PersonalDataStore personalData) {
+    this.personalData = personalData;
     this.catalogue = catalogue;
     this.numbers = numbers;
     this.idempotency = idempotency;
@@ -77,11 +81,8 @@ class ReferralIntake {
             catalogue.version(),
             deadlines.rgDecisionDueBy(request.jurisdiction(), days.dayOf(now)));
     referral.persist();
-    PersonalData personal =
-        PersonalData.of(referral.id(), request.potentialVictim(), request.account());
-    if (personal != null) {
-      personal.persist();
-    }
+    PersonalData personal = PersonalData.of(request.potentialVictim(), request.account());
+    personalData.save(referral.id(), personal);
     Submission created =
         new Submission(
             201,
@@ -90,7 +91,7 @@ class ReferralIntake {
             ETags.of(referral.version()),
             false);
     if (idempotencyKey != null) {
-      idempotency.complete(agency.code(), idempotencyKey, created);
+      idempotency.complete(agency.code(), idempotencyKey, created, referral.id());
     }
     audit.append(
         AuditEvent.of(Action.REFERRAL_SUBMITTED)

@@ -31,7 +31,11 @@ class ReferralQueries {
   private final LegalDays days;
   private final AuditTrail audit;
 
-  ReferralQueries(EntityManager em, LegalDays days, AuditTrail audit) {
+  private final PersonalDataStore personalData;
+
+  ReferralQueries(
+      EntityManager em, LegalDays days, AuditTrail audit, PersonalDataStore personalData) {
+    this.personalData = personalData;
     this.em = em;
     this.days = days;
     this.audit = audit;
@@ -66,7 +70,7 @@ class ReferralQueries {
   /** The full view as this caller may see it. */
   ReferralView view(Caller caller, Referral referral) {
     return ReferralView.of(
-        referral, PersonalData.findById(referral.id()), days, caller.seesAllAgencies());
+        referral, personalData.find(referral.id()), days, caller.seesAllAgencies());
   }
 
   /** One page in newest-first order, strictly after the cursor; the ids returned are recorded. */

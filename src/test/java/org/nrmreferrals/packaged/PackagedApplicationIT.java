@@ -111,6 +111,27 @@ class PackagedApplicationIT {
   }
 
   @Test
+  void refusesToStartWithoutAKeyEncryptionKey() throws Exception {
+    Map<String, String> env = environment(freshDatabase(), freePort());
+    env.remove("NRM_KEK");
+    Run run = runUntilExit(env);
+    assertNotEquals(0, run.exitCode());
+    assertThat(run.output(), containsString("set NRM_KEK (base64, 256 bits) or NRM_KEK_FILE"));
+  }
+
+  @Test
+  void refusesToStartWithTheCommittedDevelopmentKeyEncryptionKey() throws Exception {
+    Map<String, String> env = environment(freshDatabase(), freePort());
+    env.put("NRM_KEK", "qeHlkOTN7wcrtJnri/qyxwTie8xx3Y7pGjIh+BN30TY=");
+    Run run = runUntilExit(env);
+    assertNotEquals(0, run.exitCode());
+    assertThat(
+        run.output(),
+        containsString(
+            "the key-encryption key is the development key committed to the repository"));
+  }
+
+  @Test
   void refusesToStartWithTheCommittedDevelopmentAuditKey() throws Exception {
     Map<String, String> env = environment(freshDatabase(), freePort());
     env.put(
@@ -258,6 +279,11 @@ class PackagedApplicationIT {
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A key-encryption key of this run's own. */
+  private static final String KEK =
+      java.util.Base64.getEncoder()
+          .encodeToString(com.google.crypto.tink.subtle.Random.randBytes(32));
+
   private static Map<String, String> environment(String database, int port) {
     Map<String, String> env = new HashMap<>();
     env.put(
@@ -269,6 +295,7 @@ class PackagedApplicationIT {
     env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
     env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
     env.put("NRM_AUDIT_SIGNING_KEY_FILE", auditKey.toString());
+    env.put("NRM_KEK", KEK);
     return env;
   }
 

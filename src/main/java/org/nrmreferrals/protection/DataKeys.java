@@ -1,0 +1,101 @@
+package org.nrmreferrals.protection;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.subtle.AesGcmJce;
+import com.google.crypto.tink.subtle.Random;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One data key per referral (AES-256-GCM), kept only wrapped by a key-encryption key in {@code
+ * referral_data_key}. Whatever personal data of the referral is stored, it is sealed with this key;
+ * destroying the row makes all of it unreadable at once.
+ */
+@ApplicationScoped
+public class DataKeys {
+  private final EntityManager em;
+  private final KeyEncryptionKeys keks;
+
+  DataKeys(EntityManager em, KeyEncryptionKeys keks) {
+    this.em = em;
+    this.keks = keks;
+  }
+
+  /** A new data key for a referral, stored wrapped; in the caller's transaction. */
+  public Sealer create(UUID referralId) {
+    byte[] key = Random.randBytes(32);
+    em.createNativeQuery(
+            "insert into referral_data_key (referral_id, kek_id, wrapped_key) values (?1, ?2, ?3)")
+        .setParameter(1, referralId)
+        .setParameter(2, keks.currentId())
+        .setParameter(3, keks.wrap(key, context(referralId)))
+        .executeUpdate();
+    return sealer(referralId, key);
+  }
+
+  /** The referral's data key, if it has one (none yet, or destroyed by erasure). */
+  public Optional<Sealer> of(UUID referralId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select kek_id, wrapped_key from referral_data_key where referral_id = ?1")
+            .setParameter(1, referralId)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    byte[] key = keks.unwrap((String) rows.get(0)[0], (byte[]) rows.get(0)[1], context(referralId));
+    return Optional.of(sealer(referralId, key));
+  }
+
+  private static byte[] context(UUID referralId) {
+    return ("nrm-data-key:" + referralId).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Sealer sealer(UUID referralId, byte[] key) {
+    try {
+      return new Sealer(referralId, new AesGcmJce(key));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Seals and opens one referral's data. Every ciphertext is bound to the referral and to what it
+   * holds ({@code purpose}), so a sealed value cannot be moved to another referral or field.
+   */
+  public static final class Sealer {
+    private final UUID referralId;
+    private final Aead aead;
+
+    Sealer(UUID referralId, Aead aead) {
+      this.referralId = referralId;
+      this.aead = aead;
+    }
+
+    public byte[] seal(String purpose, byte[] plaintext) {
+      try {
+        return aead.encrypt(plaintext, context(purpose));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("cannot seal " + purpose, e);
+      }
+    }
+
+    public byte[] open(String purpose, byte[] sealed) {
+      try {
+        return aead.decrypt(sealed, context(purpose));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("sealed " + purpose + " does not verify", e);
+      }
+    }
+
+    private byte[] context(String purpose) {
+      return (purpose + ":" + referralId).getBytes(StandardCharsets.UTF_8);
+    }
+  }
+}
