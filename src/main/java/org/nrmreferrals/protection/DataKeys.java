@@ -8,7 +8,9 @@ import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -51,6 +53,55 @@ public class DataKeys {
     }
     byte[] key = keks.unwrap((String) rows.get(0)[0], (byte[]) rows.get(0)[1], context(referralId));
     return Optional.of(sealer(referralId, key));
+  }
+
+  /**
+   * Re-wraps up to {@code batch} data keys that another key-encryption key wrapped under the
+   * current one, in the caller's transaction (rows locked, others' locks skipped); returns how
+   * many.
+   */
+  public int rewrapBatch(int batch) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select referral_id, kek_id, wrapped_key from referral_data_key where kek_id <> ?1"
+                    + " order by referral_id limit ?2 for update skip locked")
+            .setParameter(1, keks.currentId())
+            .setParameter(2, batch)
+            .getResultList();
+    for (Object[] row : rows) {
+      UUID id = (UUID) row[0];
+      byte[] key = keks.unwrap((String) row[1], (byte[]) row[2], context(id));
+      em.createNativeQuery(
+              "update referral_data_key set kek_id = ?2, wrapped_key = ?3 where referral_id = ?1")
+          .setParameter(1, id)
+          .setParameter(2, keks.currentId())
+          .setParameter(3, keks.wrap(key, context(id)))
+          .executeUpdate();
+    }
+    return rows.size();
+  }
+
+  /** How many data keys each key-encryption key wraps. */
+  public Map<String, Long> countByKek() {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select kek_id, count(*) from referral_data_key group by kek_id order by kek_id")
+            .getResultList();
+    Map<String, Long> counts = new TreeMap<>();
+    for (Object[] row : rows) {
+      counts.put((String) row[0], ((Number) row[1]).longValue());
+    }
+    return counts;
+  }
+
+  /** Destroys the referral's data key: whatever was sealed with it is unreadable for good. */
+  public boolean destroy(UUID referralId) {
+    return em.createNativeQuery("delete from referral_data_key where referral_id = ?1")
+            .setParameter(1, referralId)
+            .executeUpdate()
+        > 0;
   }
 
   private static byte[] context(UUID referralId) {

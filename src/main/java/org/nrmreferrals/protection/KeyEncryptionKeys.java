@@ -4,6 +4,7 @@ import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.subtle.AesGcmJce;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +40,12 @@ public class KeyEncryptionKeys {
   private final String currentId;
   private final Map<String, Aead> byId = new LinkedHashMap<>();
 
+  @Inject
   KeyEncryptionKeys(NrmConfig config) {
-    Optional<String> inline = config.kek();
-    Optional<String> file = config.kekFile();
+    this(config.kek(), config.kekFile(), config.kekPrevious());
+  }
+
+  KeyEncryptionKeys(Optional<String> inline, Optional<String> file, Optional<String> previousKeys) {
     if (inline.isEmpty() && file.isEmpty()) {
       throw new IllegalStateException(
           "no key-encryption key: set NRM_KEK (base64, 256 bits) or NRM_KEK_FILE");
@@ -54,7 +58,7 @@ public class KeyEncryptionKeys {
               + " NRM_KEK or NRM_KEK_FILE to a key of your own");
     }
     List<String> previous = new ArrayList<>();
-    config.kekPrevious().ifPresent(p -> previous.addAll(List.of(p.split(","))));
+    previousKeys.ifPresent(p -> previous.addAll(List.of(p.split(","))));
     for (String key : previous) {
       if (!key.isBlank()) {
         add(decode(key.trim(), "NRM_KEK_PREVIOUS"));
@@ -88,6 +92,11 @@ public class KeyEncryptionKeys {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("a wrapped data key does not verify", e);
     }
+  }
+
+  /** Whether a key of this id is configured (current or previous). */
+  public boolean knows(String kekId) {
+    return byId.containsKey(kekId);
   }
 
   /** Whether the current key is the development key committed to the repository. */

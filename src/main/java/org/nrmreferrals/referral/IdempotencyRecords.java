@@ -151,6 +151,17 @@ class IdempotencyRecords {
         .executeUpdate();
   }
 
+  /**
+   * After an erasure, the stored responses that showed the referral (sealed with its destroyed key)
+   * are replaced by its view without personal data, so a replay still answers.
+   */
+  void replaceResponses(UUID referralId, Object view) {
+    em.createNativeQuery("update idempotency_record set response_body = ?2 where location = ?1")
+        .setParameter(1, "/api/v1/referrals/" + referralId)
+        .setParameter(2, serialize(view))
+        .executeUpdate();
+  }
+
   /** Serialized once, so a replay is byte-for-byte the first response. */
   String serialize(Object body) {
     try {

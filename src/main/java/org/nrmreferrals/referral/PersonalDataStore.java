@@ -72,6 +72,13 @@ class PersonalDataStore {
     return read(sealer.open(PURPOSE, (byte[]) row[0]));
   }
 
+  /** Removes the (already unreadable) sealed row of an erased referral. */
+  void forget(UUID referralId) {
+    em.createNativeQuery("delete from referral_personal_data where referral_id = ?1")
+        .setParameter(1, referralId)
+        .executeUpdate();
+  }
+
   void sealLegacyRows(@Observes StartupEvent event) {
     int sealed = QuarkusTransaction.requiringNew().call(this::sealLegacyRows);
     if (sealed > 0) {

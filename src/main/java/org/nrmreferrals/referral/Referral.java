@@ -146,6 +146,12 @@ public class Referral extends PanacheEntityBase {
   @JdbcTypeCode(SqlTypes.ARRAY)
   private List<String> flags = new ArrayList<>();
 
+  @Column(name = "personal_data_erased_at")
+  private Instant personalDataErasedAt;
+
+  @Column(name = "legal_hold")
+  private boolean legalHold;
+
   @Version private long version;
 
   protected Referral() {}
@@ -224,6 +230,28 @@ public class Referral extends PanacheEntityBase {
     pendingStatus = null;
     pendingRequestedBy = null;
     pendingRequestedAt = null;
+  }
+
+  /** Records that the personal data was erased (its data key destroyed). */
+  void personalDataErased(Instant at) {
+    personalDataErasedAt = at;
+  }
+
+  Instant personalDataErasedAt() {
+    return personalDataErasedAt;
+  }
+
+  /** Places or lifts the legal hold; false when it was already so. */
+  boolean legalHold(boolean hold) {
+    if (legalHold == hold) {
+      return false;
+    }
+    legalHold = hold;
+    return true;
+  }
+
+  boolean legalHold() {
+    return legalHold;
   }
 
   /** Sets a flag; false when it was already set. */

@@ -47,6 +47,16 @@ public record ReferralView(
     List<String> flags,
     @Schema(description = "Caseworkers and admins only: a negative decision awaiting confirmation")
         PendingDecision pendingDecision,
+    @Schema(
+            nullable = true,
+            description =
+                "When the personal data was erased (its data key destroyed); names, contact"
+                    + " details and account are then absent for good")
+        Instant personalDataErasedAt,
+    @Schema(
+            nullable = true,
+            description = "Caseworkers and admins only: whether a legal hold blocks erasure")
+        Boolean legalHold,
     @Schema(description = "Changes with every update; the ETag carries it") long version) {
 
   /** The referral as of today, showing a held decision only to those who may see it. */
@@ -79,6 +89,8 @@ public record ReferralView(
         r.reconsidering(),
         r.flags(),
         showPendingDecision ? r.pendingDecision() : null,
+        r.personalDataErasedAt(),
+        showPendingDecision ? r.legalHold() : null,
         r.version());
   }
 

@@ -12,6 +12,7 @@ import org.nrmreferrals.audit.Action;
 import org.nrmreferrals.audit.AuditEvent;
 import org.nrmreferrals.audit.AuditQueries;
 import org.nrmreferrals.audit.AuditTrail;
+import org.nrmreferrals.protection.DataKeys;
 import org.nrmreferrals.security.Caller;
 import org.nrmreferrals.web.ETags;
 import org.nrmreferrals.web.ProblemException;
@@ -36,6 +37,9 @@ class ReferralWorkflow {
   private final LegalDays days;
   private final Clock clock;
   private final EntityManager em;
+  private final DataKeys dataKeys;
+  private final PersonalDataStore personalData;
+  private final IdempotencyRecords idempotency;
 
   ReferralWorkflow(
       ReferralQueries queries,
@@ -44,7 +48,13 @@ class ReferralWorkflow {
       Deadlines deadlines,
       LegalDays days,
       Clock clock,
-      EntityManager em) {
+      EntityManager em,
+      DataKeys dataKeys,
+      PersonalDataStore personalData,
+      IdempotencyRecords idempotency) {
+    this.dataKeys = dataKeys;
+    this.personalData = personalData;
+    this.idempotency = idempotency;
     this.queries = queries;
     this.audit = audit;
     this.events = events;
@@ -142,6 +152,52 @@ class ReferralWorkflow {
         AuditEvent.of(Action.FLAG_SET)
             .referral(r.id(), r.agency().code())
             .detail("flag", request.flag())
+            .reason(request.reason().strip()),
+        r);
+    return changed(caller, r);
+  }
+
+  /**
+   * Erases the referral's personal data by destroying its data key (crypto-shredding): names,
+   * contact details and account become unrecoverable, in the database and in every backup, while
+   * the coded facts, statistics and the audit trail stay as they are.
+   */
+  @Transactional
+  Changed erase(Caller caller, UUID id, String ifMatch, ErasureRequest request) {
+    Referral r = changeable(caller, id, ifMatch);
+    if (r.legalHold()) {
+      throw new ProblemException(
+          ProblemType.CONFLICT, "The referral is under a legal hold; release it first.");
+    }
+    if (r.personalDataErasedAt() != null) {
+      throw new ProblemException(
+          ProblemType.CONFLICT, "The referral's personal data was erased already.");
+    }
+    boolean hadKey = dataKeys.destroy(r.id());
+    personalData.forget(r.id());
+    r.personalDataErased(now());
+    append(
+        AuditEvent.of(Action.PERSONAL_DATA_ERASED)
+            .referral(r.id(), r.agency().code())
+            .detail("dataKeyDestroyed", hadKey)
+            .reason(request.reason().strip()),
+        r);
+    idempotency.replaceResponses(r.id(), ReferralView.of(r, null, days, false));
+    return changed(caller, r);
+  }
+
+  /** Places or lifts a legal hold, which blocks erasure (by request or by retention). */
+  @Transactional
+  Changed legalHold(Caller caller, UUID id, String ifMatch, LegalHoldRequest request) {
+    Referral r = changeable(caller, id, ifMatch);
+    if (!r.legalHold(request.hold())) {
+      throw new ProblemException(
+          ProblemType.CONFLICT,
+          request.hold() ? "The referral is under a legal hold already." : "No legal hold is set.");
+    }
+    append(
+        AuditEvent.of(request.hold() ? Action.LEGAL_HOLD_SET : Action.LEGAL_HOLD_RELEASED)
+            .referral(r.id(), r.agency().code())
             .reason(request.reason().strip()),
         r);
     return changed(caller, r);

@@ -8,6 +8,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -166,6 +167,58 @@ public class ReferralWorkflowResource {
       @Parameter(description = IF_MATCH_HELP) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @NotNull(message = "a body is required") @Valid FlagRequest request) {
     return respond(Response.ok(), workflow.flag(caller, uuid(id), ifMatch, request));
+  }
+
+  @POST
+  @Path("/erasure")
+  @RolesAllowed(Roles.ADMIN)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "eraseReferralPersonalData",
+      summary = "Erase a referral's personal data",
+      description =
+          "Destroys the referral's data key (crypto-shredding): names, aliases, date of birth,"
+              + " contact details and account become unrecoverable, in the database and its"
+              + " backups. The coded facts, statistics and the audit trail stay intact. Refused"
+              + " (409) under a legal hold or when already erased.")
+  @APIResponse(responseCode = "200", ref = "ReferralChanged")
+  @APIResponse(responseCode = "400", ref = "MalformedRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+  @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "422", ref = "Validation")
+  @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+  public Response erase(
+      @PathParam("id") String id,
+      @Parameter(description = IF_MATCH_HELP) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @NotNull(message = "a body is required") @Valid ErasureRequest request) {
+    return respond(Response.ok(), workflow.erase(caller, uuid(id), ifMatch, request));
+  }
+
+  @PUT
+  @Path("/legal-hold")
+  @RolesAllowed(Roles.ADMIN)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "setReferralLegalHold",
+      summary = "Place or lift a legal hold",
+      description = "A referral under a legal hold cannot be erased.")
+  @APIResponse(responseCode = "200", ref = "ReferralChanged")
+  @APIResponse(responseCode = "400", ref = "MalformedRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+  @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "422", ref = "Validation")
+  @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+  public Response legalHold(
+      @PathParam("id") String id,
+      @Parameter(description = IF_MATCH_HELP) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @NotNull(message = "a body is required") @Valid LegalHoldRequest request) {
+    return respond(Response.ok(), workflow.legalHold(caller, uuid(id), ifMatch, request));
   }
 
   @GET

@@ -1,0 +1,136 @@
+package org.nrmreferrals.protection;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.nrmreferrals.support.Agencies;
+import org.nrmreferrals.support.Api;
+import org.nrmreferrals.support.FreshDatabase;
+import org.nrmreferrals.support.Referrals;
+import org.nrmreferrals.support.Tokens;
+
+/**
+ * Rotation: the service runs with a new key-encryption key and the development key as the previous
+ * one. Data keys wrapped by the old key still open; re-wrapping moves them all to the new key, and
+ * data written before and after reads the same.
+ */
+@QuarkusTest
+@TestProfile(KeyRotationTest.NewKey.class)
+class KeyRotationTest {
+  static final String OLD = "qeHlkOTN7wcrtJnri/qyxwTie8xx3Y7pGjIh+BN30TY=";
+  static final String NEW = "g1Wk0oV1m9sXbGQz3m2nB6cC8rR0xH4d7wP5yT2uE9I=";
+
+  /** A database of its own (other tests' data keys are under the old key and must stay so). */
+  public static class NewKey extends FreshDatabase {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+      config.put("nrm.kek", NEW);
+      config.put("nrm.kek-previous", OLD);
+      return config;
+    }
+  }
+
+  @Inject EntityManager em;
+
+  @Test
+  void dataWrittenBeforeAndAfterRotationReadsTheSameAndEndsUnderTheNewKey() {
+    String agency = Agencies.police();
+    String before = Referrals.submit(agency, Referrals.anAdultReferral());
+    // Make "before" as it was under the old key: its data key re-wrapped by the old KEK.
+    KeyEncryptionKeys current =
+        new KeyEncryptionKeys(Optional.of(NEW), Optional.empty(), Optional.empty());
+    KeyEncryptionKeys old =
+        new KeyEncryptionKeys(Optional.of(OLD), Optional.empty(), Optional.empty());
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Object[] row =
+                  (Object[])
+                      em.createNativeQuery(
+                              "select kek_id, wrapped_key from referral_data_key"
+                                  + " where referral_id = ?1")
+                          .setParameter(1, UUID.fromString(before))
+                          .getSingleResult();
+              byte[] context = ("nrm-data-key:" + before).getBytes(StandardCharsets.UTF_8);
+              byte[] key = current.unwrap((String) row[0], (byte[]) row[1], context);
+              em.createNativeQuery(
+                      "update referral_data_key set kek_id = ?2, wrapped_key = ?3"
+                          + " where referral_id = ?1")
+                  .setParameter(1, UUID.fromString(before))
+                  .setParameter(2, old.currentId())
+                  .setParameter(3, old.wrap(key, context))
+                  .executeUpdate();
+            });
+    String after = Referrals.submit(agency, Referrals.anAdultReferral());
+
+    Api.as(Tokens.admin())
+        .get("/api/v1/admin/data-keys")
+        .then()
+        .statusCode(200)
+        .body("currentKekId", equalTo(current.currentId()))
+        .body("dataKeysByKek." + old.currentId(), equalTo(1));
+    readsAna(before);
+    readsAna(after);
+
+    Api.as(Tokens.admin())
+        .post("/api/v1/admin/data-keys/rewrap")
+        .then()
+        .statusCode(200)
+        .body("rewrapped", equalTo(1))
+        .body("remaining", equalTo(0));
+    assertEquals(
+        current.currentId(),
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    em.createNativeQuery(
+                            "select kek_id from referral_data_key where referral_id = ?1")
+                        .setParameter(1, UUID.fromString(before))
+                        .getSingleResult()));
+    readsAna(before);
+    readsAna(after);
+    // Repeating it moves nothing.
+    Api.as(Tokens.admin())
+        .post("/api/v1/admin/data-keys/rewrap")
+        .then()
+        .statusCode(200)
+        .body("rewrapped", equalTo(0));
+    Api.as(Tokens.admin())
+        .get("/api/v1/audit/verify")
+        .then()
+        .statusCode(200)
+        .body("valid", equalTo(true));
+  }
+
+  @Test
+  void onlyAdminsSeeOrRotateKeys() {
+    String agency = Agencies.police();
+    for (String token :
+        new String[] {Tokens.partner(agency), Tokens.caseworker(), Tokens.analyst()}) {
+      Api.as(token).get("/api/v1/admin/data-keys").then().statusCode(403);
+      Api.as(token).post("/api/v1/admin/data-keys/rewrap").then().statusCode(403);
+    }
+    Api.anonymous().post("/api/v1/admin/data-keys/rewrap").then().statusCode(401);
+  }
+
+  private static void readsAna(String id) {
+    Api.as(Tokens.caseworker())
+        .get("/api/v1/referrals/" + id)
+        .then()
+        .statusCode(200)
+        .body("potentialVictim.givenName", equalTo("Ana"))
+        .body("account", equalTo("What the officer saw and was told."));
+  }
+}
