@@ -9,6 +9,8 @@ public enum Action {
   DECISION_REQUESTED("referral.decision_requested"),
   DECISION_WITHDRAWN("referral.decision_withdrawn"),
   FLAG_SET("referral.flag_set"),
+  POSSIBLE_DUPLICATE("referral.possible_duplicate"),
+  DUPLICATE_DECIDED("referral.duplicate_decided"),
   PERSONAL_DATA_ERASED("referral.personal_data_erased"),
   LEGAL_HOLD_SET("referral.legal_hold_set"),
   LEGAL_HOLD_RELEASED("referral.legal_hold_released"),

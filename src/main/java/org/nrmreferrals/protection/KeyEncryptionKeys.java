@@ -2,6 +2,7 @@ package org.nrmreferrals.protection;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.subtle.AesGcmJce;
+import com.google.crypto.tink.subtle.Hkdf;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Inject;
@@ -37,8 +38,11 @@ public class KeyEncryptionKeys {
   /** SHA-256-derived id of the development key committed in application.properties. */
   static final String DEV_KEY_ID = "f65cd9212b083318";
 
+  private static final String BLIND_INDEX_INFO = "nrm-referrals blind index v1";
+
   private final String currentId;
   private final Map<String, Aead> byId = new LinkedHashMap<>();
+  private final Map<String, byte[]> blindIndexKeys = new LinkedHashMap<>();
 
   @Inject
   KeyEncryptionKeys(NrmConfig config) {
@@ -94,6 +98,17 @@ public class KeyEncryptionKeys {
     }
   }
 
+  /**
+   * The keys of the blind index (HMAC-SHA256), derived from each key-encryption key with HKDF, so
+   * no extra secret is configured; the current key's first.
+   */
+  public Map<String, byte[]> blindIndexKeys() {
+    Map<String, byte[]> keys = new LinkedHashMap<>();
+    keys.put(currentId, blindIndexKeys.get(currentId));
+    keys.putAll(blindIndexKeys);
+    return keys;
+  }
+
   /** Whether a key of this id is configured (current or previous). */
   public boolean knows(String kekId) {
     return byId.containsKey(kekId);
@@ -108,6 +123,14 @@ public class KeyEncryptionKeys {
     String id = idOf(key);
     try {
       byId.putIfAbsent(id, new AesGcmJce(key));
+      blindIndexKeys.putIfAbsent(
+          id,
+          Hkdf.computeHkdf(
+              "HMACSHA256",
+              key,
+              new byte[0],
+              BLIND_INDEX_INFO.getBytes(StandardCharsets.UTF_8),
+              32));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("not an AES key", e);
     }

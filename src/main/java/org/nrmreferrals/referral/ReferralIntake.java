@@ -31,6 +31,7 @@ class ReferralIntake {
   private final AuditTrail audit;
 
   private final PersonalDataStore personalData;
+  private final Duplicates duplicates;
 
   ReferralIntake(
       IndicatorCatalogue catalogue,
@@ -40,8 +41,10 @@ class ReferralIntake {
       LegalDays days,
       Deadlines deadlines,
       AuditTrail audit,
-      PersonalDataStore personalData) {
+      PersonalDataStore personalData,
+      Duplicates duplicates) {
     this.personalData = personalData;
+    this.duplicates = duplicates;
     this.catalogue = catalogue;
     this.numbers = numbers;
     this.idempotency = idempotency;
@@ -86,7 +89,7 @@ class ReferralIntake {
     Submission created =
         new Submission(
             201,
-            idempotency.serialize(ReferralView.of(referral, personal, days, false)),
+            idempotency.serialize(ReferralView.of(referral, personal, days, false, null)),
             "/api/v1/referrals/" + referral.id(),
             ETags.of(referral.version()),
             false);
@@ -99,6 +102,7 @@ class ReferralIntake {
             .statuses(null, referral.status())
             .detail("kind", referral.kind())
             .detail("jurisdiction", referral.jurisdiction()));
+    duplicates.check(referral.id(), personal, request.potentialVictim().nationalities());
     return created;
   }
 }

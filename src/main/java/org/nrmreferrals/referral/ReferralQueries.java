@@ -32,10 +32,16 @@ class ReferralQueries {
   private final AuditTrail audit;
 
   private final PersonalDataStore personalData;
+  private final Duplicates duplicates;
 
   ReferralQueries(
-      EntityManager em, LegalDays days, AuditTrail audit, PersonalDataStore personalData) {
+      EntityManager em,
+      LegalDays days,
+      AuditTrail audit,
+      PersonalDataStore personalData,
+      Duplicates duplicates) {
     this.personalData = personalData;
+    this.duplicates = duplicates;
     this.em = em;
     this.days = days;
     this.audit = audit;
@@ -70,7 +76,11 @@ class ReferralQueries {
   /** The full view as this caller may see it. */
   ReferralView view(Caller caller, Referral referral) {
     return ReferralView.of(
-        referral, personalData.find(referral.id()), days, caller.seesAllAgencies());
+        referral,
+        personalData.find(referral.id()),
+        days,
+        caller.seesAllAgencies(),
+        caller.seesAllAgencies() ? duplicates.of(referral.id()) : null);
   }
 
   /** One page in newest-first order, strictly after the cursor; the ids returned are recorded. */

@@ -57,11 +57,21 @@ public record ReferralView(
             nullable = true,
             description = "Caseworkers and admins only: whether a legal hold blocks erasure")
         Boolean legalHold,
+    @Schema(
+            nullable = true,
+            description =
+                "Caseworkers and admins only: other referrals likely of the same person (blind"
+                    + " index of name with date of birth or nationality)")
+        List<PossibleDuplicate> possibleDuplicates,
     @Schema(description = "Changes with every update; the ETag carries it") long version) {
 
   /** The referral as of today, showing a held decision only to those who may see it. */
   static ReferralView of(
-      Referral r, PersonalData personal, LegalDays days, boolean showPendingDecision) {
+      Referral r,
+      PersonalData personal,
+      LegalDays days,
+      boolean showPendingDecision,
+      List<PossibleDuplicate> possibleDuplicates) {
     return new ReferralView(
         r.id(),
         r.reference(),
@@ -91,6 +101,7 @@ public record ReferralView(
         showPendingDecision ? r.pendingDecision() : null,
         r.personalDataErasedAt(),
         showPendingDecision ? r.legalHold() : null,
+        showPendingDecision ? possibleDuplicates : null,
         r.version());
   }
 

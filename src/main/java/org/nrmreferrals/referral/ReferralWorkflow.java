@@ -40,6 +40,7 @@ class ReferralWorkflow {
   private final DataKeys dataKeys;
   private final PersonalDataStore personalData;
   private final IdempotencyRecords idempotency;
+  private final Duplicates duplicates;
 
   ReferralWorkflow(
       ReferralQueries queries,
@@ -51,7 +52,9 @@ class ReferralWorkflow {
       EntityManager em,
       DataKeys dataKeys,
       PersonalDataStore personalData,
-      IdempotencyRecords idempotency) {
+      IdempotencyRecords idempotency,
+      Duplicates duplicates) {
+    this.duplicates = duplicates;
     this.dataKeys = dataKeys;
     this.personalData = personalData;
     this.idempotency = idempotency;
@@ -175,6 +178,7 @@ class ReferralWorkflow {
     }
     boolean hadKey = dataKeys.destroy(r.id());
     personalData.forget(r.id());
+    duplicates.forget(r.id());
     r.personalDataErased(now());
     append(
         AuditEvent.of(Action.PERSONAL_DATA_ERASED)
@@ -182,7 +186,27 @@ class ReferralWorkflow {
             .detail("dataKeyDestroyed", hadKey)
             .reason(request.reason().strip()),
         r);
-    idempotency.replaceResponses(r.id(), ReferralView.of(r, null, days, false));
+    idempotency.replaceResponses(r.id(), ReferralView.of(r, null, days, false, null));
+    return changed(caller, r);
+  }
+
+  /**
+   * A caseworker confirms or dismisses a likely duplicate pair; audited without naming any agency,
+   * so neither referring partner learns of the other.
+   */
+  @Transactional
+  Changed decideDuplicate(Caller caller, UUID id, UUID otherId, DuplicateDecisionRequest request) {
+    Referral r = queries.visible(caller, id);
+    if (!duplicates.decide(id, otherId, request.decision().name(), caller.subject())) {
+      throw ProblemException.notFound(
+          "Referral " + otherId + " is not recorded as a likely duplicate of " + id + ".");
+    }
+    audit.append(
+        AuditEvent.of(Action.DUPLICATE_DECIDED)
+            .detail("referralId", id.toString())
+            .detail("otherReferralId", otherId.toString())
+            .detail("decision", request.decision())
+            .reason(request.reason().strip()));
     return changed(caller, r);
   }
 

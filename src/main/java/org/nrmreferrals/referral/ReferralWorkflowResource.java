@@ -197,6 +197,31 @@ public class ReferralWorkflowResource {
     return respond(Response.ok(), workflow.erase(caller, uuid(id), ifMatch, request));
   }
 
+  @POST
+  @Path("/duplicates/{otherId}")
+  @RolesAllowed(Roles.CASEWORKER)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "decideDuplicate",
+      summary = "Confirm or dismiss a likely duplicate",
+      description =
+          "Caseworkers only. The pair must be listed in possibleDuplicates; the decision is"
+              + " audited without naming either agency.")
+  @APIResponse(responseCode = "200", ref = "ReferralChanged")
+  @APIResponse(responseCode = "400", ref = "MalformedRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "422", ref = "Validation")
+  public Response decideDuplicate(
+      @PathParam("id") String id,
+      @PathParam("otherId") String otherId,
+      @NotNull(message = "a body is required") @Valid DuplicateDecisionRequest request) {
+    return respond(
+        Response.ok(),
+        workflow.decideDuplicate(caller, uuid(id), QueryParams.uuid("otherId", otherId), request));
+  }
+
   @PUT
   @Path("/legal-hold")
   @RolesAllowed(Roles.ADMIN)

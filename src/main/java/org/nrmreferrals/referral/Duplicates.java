@@ -1,0 +1,134 @@
+package org.nrmreferrals.referral;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.nrmreferrals.audit.Action;
+import org.nrmreferrals.audit.AuditEvent;
+import org.nrmreferrals.audit.AuditTrail;
+import org.nrmreferrals.protection.BlindIndex;
+import org.nrmreferrals.protection.BlindIndex.Entry;
+
+/**
+ * Likely earlier referrals of the same person, across agencies, found through the blind index. Only
+ * caseworkers and admins learn of them: the events name no agency, so no partner's feed, webhook or
+ * history carries them, and the submitting partner's response is the same either way.
+ */
+@ApplicationScoped
+class Duplicates {
+  private final EntityManager em;
+  private final BlindIndex index;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  Duplicates(EntityManager em, BlindIndex index, AuditTrail audit, Clock clock) {
+    this.em = em;
+    this.index = index;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Indexes a new referral's person and records (and audits) each likely earlier referral. */
+  void check(UUID referralId, PersonalData data, List<String> nationalities) {
+    if (data == null || (data.givenName() == null && data.familyName() == null)) {
+      return;
+    }
+    List<String> names = new ArrayList<>();
+    names.add(
+        (data.givenName() == null ? "" : data.givenName())
+            + " "
+            + (data.familyName() == null ? "" : data.familyName()));
+    names.addAll(data.aliases());
+    List<Entry> all = index.entries(names, data.dateOfBirth(), nationalities, true);
+    List<Entry> current = index.entries(names, data.dateOfBirth(), nationalities, false);
+    Map<UUID, TreeSet<String>> matches = new LinkedHashMap<>();
+    if (!all.isEmpty()) {
+      @SuppressWarnings("unchecked")
+      List<Object[]> rows =
+          em.createNativeQuery(
+                  "select referral_id, kind from referral_blind_index"
+                      + " where digest in (:digests) and referral_id <> :id"
+                      + " order by referral_id")
+              .setParameter("digests", all.stream().map(Entry::digest).toList())
+              .setParameter("id", referralId)
+              .getResultList();
+      for (Object[] row : rows) {
+        matches.computeIfAbsent((UUID) row[0], k -> new TreeSet<>()).add((String) row[1]);
+      }
+    }
+    for (Entry e : current) {
+      em.createNativeQuery(
+              "insert into referral_blind_index (referral_id, kind, kek_id, digest)"
+                  + " values (?1, ?2, ?3, ?4)")
+          .setParameter(1, referralId)
+          .setParameter(2, e.kind())
+          .setParameter(3, e.kekId())
+          .setParameter(4, e.digest())
+          .executeUpdate();
+    }
+    for (Map.Entry<UUID, TreeSet<String>> m : matches.entrySet()) {
+      em.createNativeQuery(
+              "insert into referral_duplicate (referral_id, other_id, matched_on, found_at)"
+                  + " values (?1, ?2, cast(?3 as text[]), ?4)")
+          .setParameter(1, referralId)
+          .setParameter(2, m.getKey())
+          .setParameter(3, "{" + String.join(",", m.getValue()) + "}")
+          .setParameter(4, clock.instant().truncatedTo(ChronoUnit.MICROS))
+          .executeUpdate();
+      audit.append(
+          AuditEvent.of(Action.POSSIBLE_DUPLICATE)
+              .detail("referralId", referralId.toString())
+              .detail("otherReferralId", m.getKey().toString())
+              .detail("matchedOn", List.copyOf(m.getValue())));
+    }
+  }
+
+  /** The referral's likely duplicates, either way round. */
+  List<PossibleDuplicate> of(UUID referralId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select case when referral_id = ?1 then other_id else referral_id end,"
+                    + " array_to_string(matched_on, ','), status from referral_duplicate"
+                    + " where referral_id = ?1 or other_id = ?1 order by found_at, 1")
+            .setParameter(1, referralId)
+            .getResultList();
+    List<PossibleDuplicate> out = new ArrayList<>();
+    for (Object[] row : rows) {
+      out.add(
+          new PossibleDuplicate(
+              (UUID) row[0], Arrays.asList(((String) row[1]).split(",")), (String) row[2]));
+    }
+    return out;
+  }
+
+  /** Records a caseworker's decision on a pair; false when the pair is not a likely duplicate. */
+  boolean decide(UUID id, UUID otherId, String status, String decidedBy) {
+    return em.createNativeQuery(
+                "update referral_duplicate set status = ?3, decided_by = ?4, decided_at = ?5"
+                    + " where (referral_id = ?1 and other_id = ?2)"
+                    + " or (referral_id = ?2 and other_id = ?1)")
+            .setParameter(1, id)
+            .setParameter(2, otherId)
+            .setParameter(3, status)
+            .setParameter(4, decidedBy)
+            .setParameter(5, clock.instant().truncatedTo(ChronoUnit.MICROS))
+            .executeUpdate()
+        > 0;
+  }
+
+  /** Forgets an erased referral's digests: it can no longer be matched. */
+  void forget(UUID referralId) {
+    em.createNativeQuery("delete from referral_blind_index where referral_id = ?1")
+        .setParameter(1, referralId)
+        .executeUpdate();
+  }
+}
