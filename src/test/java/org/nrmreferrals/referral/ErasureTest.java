@@ -43,11 +43,7 @@ class ErasureTest {
             .path("id");
     String statisticsBefore = statistics();
 
-    Api.as(Tokens.admin())
-        .header("If-Match", etag(id))
-        .body(Map.of("reason", REASON))
-        .post("/api/v1/referrals/" + id + "/erasure")
-        .then()
+    erase(id)
         .statusCode(200)
         .body("personalDataErasedAt", notNullValue())
         .body("potentialVictim.givenName", nullValue())
@@ -95,13 +91,7 @@ class ErasureTest {
         .body("personalDataErasedAt", notNullValue());
 
     // Erasing twice is a conflict, and changes nothing.
-    Api.as(Tokens.admin())
-        .header("If-Match", etag(id))
-        .body(Map.of("reason", REASON))
-        .post("/api/v1/referrals/" + id + "/erasure")
-        .then()
-        .statusCode(409)
-        .body("detail", containsString("erased already"));
+    erase(id).statusCode(409).body("detail", containsString("erased already"));
   }
 
   @Test
@@ -109,21 +99,10 @@ class ErasureTest {
     String id = Referrals.submit(Agencies.police(), Referrals.anAdultReferral());
     hold(id, true).statusCode(200).body("legalHold", equalTo(true));
     hold(id, true).statusCode(409);
-    Api.as(Tokens.admin())
-        .header("If-Match", etag(id))
-        .body(Map.of("reason", REASON))
-        .post("/api/v1/referrals/" + id + "/erasure")
-        .then()
-        .statusCode(409)
-        .body("detail", containsString("legal hold"));
+    erase(id).statusCode(409).body("detail", containsString("legal hold"));
     assertEquals(1L, count("select count(*) from referral_data_key where referral_id = ?1", id));
     hold(id, false).statusCode(200).body("legalHold", equalTo(false));
-    Api.as(Tokens.admin())
-        .header("If-Match", etag(id))
-        .body(Map.of("reason", REASON))
-        .post("/api/v1/referrals/" + id + "/erasure")
-        .then()
-        .statusCode(200);
+    erase(id).statusCode(200);
   }
 
   @Test
@@ -163,6 +142,14 @@ class ErasureTest {
         .then()
         .statusCode(422);
     assertEquals(1L, count("select count(*) from referral_data_key where referral_id = ?1", id));
+  }
+
+  private static io.restassured.response.ValidatableResponse erase(String id) {
+    return Api.as(Tokens.admin())
+        .header("If-Match", etag(id))
+        .body(Map.of("reason", REASON))
+        .post("/api/v1/referrals/" + id + "/erasure")
+        .then();
   }
 
   private static io.restassured.response.ValidatableResponse hold(String id, boolean hold) {
