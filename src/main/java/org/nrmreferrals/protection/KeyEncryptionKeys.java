@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nrmreferrals.NrmConfig;
+import org.nrmreferrals.web.ProblemException;
+import org.nrmreferrals.web.ProblemType;
 
 /**
  * The key-encryption keys that wrap each referral's data key: the current one from {@code NRM_KEK}
@@ -88,8 +90,12 @@ public class KeyEncryptionKeys {
   public byte[] unwrap(String kekId, byte[] wrapped, byte[] context) {
     Aead kek = byId.get(kekId);
     if (kek == null) {
-      throw new IllegalStateException(
-          "data key wrapped by key " + kekId + ", which is not configured (NRM_KEK_PREVIOUS)");
+      // A configuration fault, not the caller's: 503, and the operator's log names the key.
+      throw new ProblemException(
+          ProblemType.SERVICE_UNAVAILABLE,
+          "This record's data key was wrapped by key-encryption key "
+              + kekId
+              + ", which this instance is not configured with (NRM_KEK_PREVIOUS).");
     }
     try {
       return kek.decrypt(wrapped, context);
