@@ -33,11 +33,11 @@ public class BlindIndex {
   }
 
   /**
-   * The digests of a person under every configured key (the current one first in each kind); the
-   * first {@code names} are the full name and then each alias.
+   * The digests of a person under every configured key, the current key's first; {@code names} are
+   * the full name and then each alias.
    */
   public List<Entry> entries(
-      List<String> names, LocalDate dateOfBirth, List<String> nationalities, boolean allKeys) {
+      List<String> names, LocalDate dateOfBirth, List<String> nationalities) {
     Set<String> normalised = new LinkedHashSet<>();
     for (String name : names) {
       String n = normalise(name);
@@ -54,9 +54,6 @@ public class BlindIndex {
         for (String nationality : nationalities) {
           out.add(entry("NAME_NATIONALITY", key, name + "|" + nationality));
         }
-      }
-      if (!allKeys) {
-        break;
       }
     }
     return out;

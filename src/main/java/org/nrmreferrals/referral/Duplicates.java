@@ -47,8 +47,9 @@ class Duplicates {
             + " "
             + (data.familyName() == null ? "" : data.familyName()));
     names.addAll(data.aliases());
-    List<Entry> all = index.entries(names, data.dateOfBirth(), nationalities, true);
-    List<Entry> current = index.entries(names, data.dateOfBirth(), nationalities, false);
+    List<Entry> all = index.entries(names, data.dateOfBirth(), nationalities);
+    // Matched under every configured key; stored under the current one (listed first).
+    List<Entry> current = all.stream().filter(e -> e.kekId().equals(all.get(0).kekId())).toList();
     Map<UUID, TreeSet<String>> matches = new LinkedHashMap<>();
     if (!all.isEmpty()) {
       @SuppressWarnings("unchecked")

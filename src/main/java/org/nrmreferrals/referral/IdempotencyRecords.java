@@ -22,6 +22,7 @@ import org.erdtman.jcs.JsonCanonicalizer;
 import org.jboss.logging.Logger;
 import org.nrmreferrals.NrmConfig;
 import org.nrmreferrals.protection.DataKeys;
+import org.nrmreferrals.protection.DataKeys.Sealer;
 import org.nrmreferrals.web.ProblemException;
 import org.nrmreferrals.web.ProblemType;
 
@@ -124,22 +125,19 @@ class IdempotencyRecords {
   }
 
   /**
-   * Stores the response of a claimed key. A response that shows personal data is stored sealed with
-   * the referral's data key, like the personal data itself.
+   * Stores the response of a claimed key. A response that shows personal data (the referral has a
+   * data key) is stored sealed with that key, like the personal data itself.
    */
-  void complete(String agency, String key, Submission response, UUID referralId) {
+  void complete(String agency, String key, Submission response, UUID referralId, Sealer sealer) {
     String body =
-        keys.of(referralId)
-            .map(
-                sealer ->
-                    SEALED
-                        + referralId
-                        + ":"
-                        + Base64.getEncoder()
-                            .encodeToString(
-                                sealer.seal(
-                                    PURPOSE, response.body().getBytes(StandardCharsets.UTF_8))))
-            .orElse(response.body());
+        sealer == null
+            ? response.body()
+            : SEALED
+                + referralId
+                + ":"
+                + Base64.getEncoder()
+                    .encodeToString(
+                        sealer.seal(PURPOSE, response.body().getBytes(StandardCharsets.UTF_8)));
     em.createNativeQuery(
             "update idempotency_record set response_status = ?3, response_body = ?4, location = ?5"
                 + " where agency_code = ?1 and idempotency_key = ?2")

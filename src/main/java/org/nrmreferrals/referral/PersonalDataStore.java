@@ -38,16 +38,20 @@ class PersonalDataStore {
     this.json = json;
   }
 
-  /** Seals and stores a new referral's personal data (nothing when there is none). */
-  void save(UUID referralId, PersonalData data) {
+  /**
+   * Seals and stores a new referral's personal data; returns the referral's new data key, or null
+   * when there is no personal data (and so no key).
+   */
+  Sealer save(UUID referralId, PersonalData data) {
     if (data == null) {
-      return;
+      return null;
     }
     Sealer sealer = keys.create(referralId);
     em.createNativeQuery("insert into referral_personal_data (referral_id, sealed) values (?1, ?2)")
         .setParameter(1, referralId)
         .setParameter(2, sealer.seal(PURPOSE, write(data)))
         .executeUpdate();
+    return sealer;
   }
 
   /** The referral's personal data, or null when it has none. */

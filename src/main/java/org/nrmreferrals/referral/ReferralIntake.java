@@ -11,6 +11,7 @@ import org.nrmreferrals.agency.Agency;
 import org.nrmreferrals.audit.Action;
 import org.nrmreferrals.audit.AuditEvent;
 import org.nrmreferrals.audit.AuditTrail;
+import org.nrmreferrals.protection.DataKeys.Sealer;
 import org.nrmreferrals.reference.IndicatorCatalogue;
 import org.nrmreferrals.reference.PoliceForce;
 import org.nrmreferrals.web.ETags;
@@ -85,7 +86,7 @@ class ReferralIntake {
             deadlines.rgDecisionDueBy(request.jurisdiction(), days.dayOf(now)));
     referral.persist();
     PersonalData personal = PersonalData.of(request.potentialVictim(), request.account());
-    personalData.save(referral.id(), personal);
+    Sealer sealer = personalData.save(referral.id(), personal);
     Submission created =
         new Submission(
             201,
@@ -94,7 +95,7 @@ class ReferralIntake {
             ETags.of(referral.version()),
             false);
     if (idempotencyKey != null) {
-      idempotency.complete(agency.code(), idempotencyKey, created, referral.id());
+      idempotency.complete(agency.code(), idempotencyKey, created, referral.id(), sealer);
     }
     audit.append(
         AuditEvent.of(Action.REFERRAL_SUBMITTED)
