@@ -47,6 +47,9 @@ public interface NrmConfig {
   /** Earlier key-encryption keys, comma-separated, kept to unwrap until rotation finishes. */
   Optional<String> kekPrevious();
 
+  /** How long personal data is kept once a case has ended, and what the daily job does. */
+  Retention retention();
+
   /** Embedded PostgreSQL for the dev profile (read before the application starts). */
   EmbeddedPostgres embeddedPostgres();
 
@@ -59,6 +62,44 @@ public interface NrmConfig {
     /** Published counts are rounded to a multiple of this; 1 publishes exact counts. */
     @WithDefault("1")
     int roundingBase();
+  }
+
+  /**
+   * Retention of personal data, per final status: an ISO-8601 period counted from the day the
+   * referral entered that status (for example P6Y), or {@code never}. Statuses of live cases are
+   * never due. The defaults follow the six-year limitation period for civil claims; the data
+   * controller's retention schedule decides the real values.
+   */
+  interface Retention {
+    @WithDefault("P6Y")
+    String withdrawn();
+
+    @WithDefault("P6Y")
+    String rgNegative();
+
+    @WithDefault("P6Y")
+    String cgNegative();
+
+    @WithDefault("P6Y")
+    String cgPositive();
+
+    /** Duty to Notify reports. */
+    @WithDefault("P6Y")
+    String notified();
+
+    /** What the scheduled job does with referrals past their period: list them, or erase them. */
+    @WithDefault("list")
+    RetentionMode mode();
+
+    /** When the job runs (Quarkus cron; {@code off} disables it). */
+    @WithDefault("0 30 2 * * ?")
+    String cron();
+  }
+
+  /** LIST reports what is due (log and admin endpoint); ERASE also crypto-shreds it. */
+  enum RetentionMode {
+    LIST,
+    ERASE
   }
 
   /** How long idempotency records are kept; at least 24 hours. */

@@ -14,6 +14,8 @@ public enum Action {
   PERSONAL_DATA_ERASED("referral.personal_data_erased"),
   LEGAL_HOLD_SET("referral.legal_hold_set"),
   LEGAL_HOLD_RELEASED("referral.legal_hold_released"),
+  REFERRAL_EXPORTED("referral.exported"),
+  RETENTION_APPLIED("retention.applied"),
   AGENCY_REGISTERED("agency.registered"),
   AGENCY_REVISED("agency.revised"),
   DATA_KEYS_REWRAPPED("data_keys.rewrapped"),

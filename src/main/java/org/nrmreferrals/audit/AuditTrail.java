@@ -153,6 +153,9 @@ public class AuditTrail {
       return Actor.SYSTEM;
     }
     Caller caller = Arc.container().instance(Caller.class).get();
+    if (caller.isAnonymous()) {
+      return Actor.SYSTEM; // a scheduled job: the scheduler activates a request context
+    }
     return new Actor(caller.subject(), caller.role(), caller.agencyCode());
   }
 

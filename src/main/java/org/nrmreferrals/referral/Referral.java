@@ -152,6 +152,9 @@ public class Referral extends PanacheEntityBase {
   @Column(name = "legal_hold")
   private boolean legalHold;
 
+  @Column(name = "status_since")
+  private Instant statusSince;
+
   @Version private long version;
 
   protected Referral() {}
@@ -175,6 +178,7 @@ public class Referral extends PanacheEntityBase {
     r.agency = agency;
     r.submittedBy = submittedBy;
     r.submittedAt = submittedAt;
+    r.statusSince = submittedAt;
     r.externalReference = request.externalReference();
     r.ageAtExploitation = request.ageAtExploitation();
     r.indicators = List.copyOf(request.indicators());
@@ -216,6 +220,7 @@ public class Referral extends PanacheEntityBase {
     }
     reconsidering = to == ReferralStatus.RECONSIDERATION_REQUESTED ? Stage.of(status) : null;
     status = to;
+    statusSince = at;
     dropPendingDecision();
   }
 
@@ -252,6 +257,11 @@ public class Referral extends PanacheEntityBase {
 
   boolean legalHold() {
     return legalHold;
+  }
+
+  /** When the referral entered its current status; retention periods run from it. */
+  Instant statusSince() {
+    return statusSince;
   }
 
   /** Sets a flag; false when it was already set. */

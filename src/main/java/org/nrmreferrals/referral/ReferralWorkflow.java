@@ -6,6 +6,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.nrmreferrals.audit.Action;
@@ -176,18 +177,30 @@ class ReferralWorkflow {
       throw new ProblemException(
           ProblemType.CONFLICT, "The referral's personal data was erased already.");
     }
+    shred(r, AuditEvent.of(Action.PERSONAL_DATA_ERASED).reason(request.reason().strip()));
+    return changed(caller, r);
+  }
+
+  /**
+   * Erases a referral whose retention period has ended, in the caller's transaction (the row locked
+   * by it); the event names the period and the status it ran from.
+   */
+  void eraseAfterRetention(Referral r, Period period) {
+    shred(
+        r,
+        AuditEvent.of(Action.PERSONAL_DATA_ERASED)
+            .detail("retentionPeriod", period.toString())
+            .detail("afterStatus", r.status())
+            .reason("The retention period of " + period + " after " + r.status() + " ended."));
+  }
+
+  private void shred(Referral r, AuditEvent event) {
     boolean hadKey = dataKeys.destroy(r.id());
     personalData.forget(r.id());
     duplicates.forget(r.id());
     r.personalDataErased(now());
-    append(
-        AuditEvent.of(Action.PERSONAL_DATA_ERASED)
-            .referral(r.id(), r.agency().code())
-            .detail("dataKeyDestroyed", hadKey)
-            .reason(request.reason().strip()),
-        r);
+    append(event.referral(r.id(), r.agency().code()).detail("dataKeyDestroyed", hadKey), r);
     idempotency.replaceResponses(r.id(), ReferralView.of(r, null, days, false, null));
-    return changed(caller, r);
   }
 
   /**

@@ -23,6 +23,11 @@ public class Caller {
     return sub != null ? sub : identity.getPrincipal().getName();
   }
 
+  /** No token: a scheduled job or other work of the service itself. */
+  public boolean isAnonymous() {
+    return identity.isAnonymous();
+  }
+
   public boolean isPartner() {
     return identity.hasRole(Roles.PARTNER);
   }
