@@ -38,6 +38,26 @@ public class BlindIndex {
    */
   public List<Entry> entries(
       List<String> names, LocalDate dateOfBirth, List<String> nationalities) {
+    return entries(names, dateOfBirth, nationalities, keks.blindIndexKeys());
+  }
+
+  /** The digests of a person under the current key only: what is stored. */
+  public List<Entry> currentEntries(
+      List<String> names, LocalDate dateOfBirth, List<String> nationalities) {
+    Map.Entry<String, byte[]> current = keks.blindIndexKeys().entrySet().iterator().next();
+    return entries(names, dateOfBirth, nationalities, Map.of(current.getKey(), current.getValue()));
+  }
+
+  /** The id of the key the stored digests are made with. */
+  public String currentKekId() {
+    return keks.currentId();
+  }
+
+  private static List<Entry> entries(
+      List<String> names,
+      LocalDate dateOfBirth,
+      List<String> nationalities,
+      Map<String, byte[]> keys) {
     Set<String> normalised = new LinkedHashSet<>();
     for (String name : names) {
       String n = normalise(name);
@@ -46,7 +66,7 @@ public class BlindIndex {
       }
     }
     List<Entry> out = new ArrayList<>();
-    for (Map.Entry<String, byte[]> key : keks.blindIndexKeys().entrySet()) {
+    for (Map.Entry<String, byte[]> key : keys.entrySet()) {
       for (String name : normalised) {
         if (dateOfBirth != null) {
           out.add(entry("NAME_DATE_OF_BIRTH", key, name + "|" + dateOfBirth));

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class IndicatorCatalogue {
   private final IndicatorCatalogueView current;
   private final Set<String> codes;
+  private final Map<String, String> htcdsNames;
 
   IndicatorCatalogue(EntityManager em) {
     this.current = QuarkusTransaction.requiringNew().call(() -> load(em));
@@ -26,6 +29,10 @@ public class IndicatorCatalogue {
         current.indicators().stream()
             .map(IndicatorView::code)
             .collect(Collectors.toUnmodifiableSet());
+    this.htcdsNames =
+        current.indicators().stream()
+            .filter(i -> i.htcdsName() != null)
+            .collect(Collectors.toUnmodifiableMap(IndicatorView::code, IndicatorView::htcdsName));
   }
 
   private static IndicatorCatalogueView load(EntityManager em) {
@@ -53,6 +60,11 @@ public class IndicatorCatalogue {
 
   public boolean contains(String code) {
     return codes.contains(code);
+  }
+
+  /** The HTCDS 2.0 method-of-control value an indicator stands for, if any. */
+  public Optional<String> htcdsName(String code) {
+    return Optional.ofNullable(htcdsNames.get(code));
   }
 
   IndicatorCatalogueView view() {

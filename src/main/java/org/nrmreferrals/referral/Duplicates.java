@@ -16,6 +16,7 @@ import org.nrmreferrals.audit.AuditEvent;
 import org.nrmreferrals.audit.AuditTrail;
 import org.nrmreferrals.protection.BlindIndex;
 import org.nrmreferrals.protection.BlindIndex.Entry;
+import org.nrmreferrals.protection.KeyedDigests;
 
 /**
  * Likely earlier referrals of the same person, across agencies, found through the blind index. Only
@@ -23,13 +24,20 @@ import org.nrmreferrals.protection.BlindIndex.Entry;
  * history carries them, and the submitting partner's response is the same either way.
  */
 @ApplicationScoped
-class Duplicates {
+class Duplicates implements KeyedDigests {
   private final EntityManager em;
   private final BlindIndex index;
   private final AuditTrail audit;
   private final Clock clock;
+  private final PersonalDataStore personalData;
 
-  Duplicates(EntityManager em, BlindIndex index, AuditTrail audit, Clock clock) {
+  Duplicates(
+      EntityManager em,
+      BlindIndex index,
+      AuditTrail audit,
+      Clock clock,
+      PersonalDataStore personalData) {
+    this.personalData = personalData;
     this.em = em;
     this.index = index;
     this.audit = audit;
@@ -41,13 +49,7 @@ class Duplicates {
     if (data == null || (data.givenName() == null && data.familyName() == null)) {
       return;
     }
-    List<String> names = new ArrayList<>();
-    names.add(
-        (data.givenName() == null ? "" : data.givenName())
-            + " "
-            + (data.familyName() == null ? "" : data.familyName()));
-    names.addAll(data.aliases());
-    List<Entry> all = index.entries(names, data.dateOfBirth(), nationalities);
+    List<Entry> all = index.entries(names(data), data.dateOfBirth(), nationalities);
     // Matched under every configured key; stored under the current one (listed first).
     List<Entry> current = all.stream().filter(e -> e.kekId().equals(all.get(0).kekId())).toList();
     Map<UUID, TreeSet<String>> matches = new LinkedHashMap<>();
@@ -65,16 +67,7 @@ class Duplicates {
         matches.computeIfAbsent((UUID) row[0], k -> new TreeSet<>()).add((String) row[1]);
       }
     }
-    for (Entry e : current) {
-      em.createNativeQuery(
-              "insert into referral_blind_index (referral_id, kind, kek_id, digest)"
-                  + " values (?1, ?2, ?3, ?4)")
-          .setParameter(1, referralId)
-          .setParameter(2, e.kind())
-          .setParameter(3, e.kekId())
-          .setParameter(4, e.digest())
-          .executeUpdate();
-    }
+    store(referralId, current);
     for (Map.Entry<UUID, TreeSet<String>> m : matches.entrySet()) {
       em.createNativeQuery(
               "insert into referral_duplicate (referral_id, other_id, matched_on, found_at)"
@@ -124,6 +117,65 @@ class Duplicates {
             .setParameter(5, clock.instant().truncatedTo(ChronoUnit.MICROS))
             .executeUpdate()
         > 0;
+  }
+
+  @Override
+  public long underEarlierKeys() {
+    return ((Number)
+            em.createNativeQuery("select count(*) from referral_blind_index where kek_id <> ?1")
+                .setParameter(1, index.currentKekId())
+                .getSingleResult())
+        .longValue();
+  }
+
+  /**
+   * Recomputes under the current key the digests of referrals that have some under an earlier one,
+   * from their personal data (opened with their data key, so after the re-wrap).
+   */
+  @Override
+  public int rekeyBatch(int batch) {
+    @SuppressWarnings("unchecked")
+    List<UUID> ids =
+        em.createNativeQuery(
+                "select r.id from referral r where exists (select 1 from referral_blind_index b"
+                    + " where b.referral_id = r.id and b.kek_id <> ?1)"
+                    + " order by r.id limit ?2 for update of r skip locked")
+            .setParameter(1, index.currentKekId())
+            .setParameter(2, batch)
+            .getResultList();
+    for (UUID id : ids) {
+      forget(id);
+      PersonalData data = personalData.find(id);
+      Referral referral = em.find(Referral.class, id);
+      if (data != null) {
+        store(id, index.currentEntries(names(data), data.dateOfBirth(), referral.nationalities()));
+      }
+    }
+    return ids.size();
+  }
+
+  private void store(UUID referralId, List<Entry> entries) {
+    for (Entry e : entries) {
+      em.createNativeQuery(
+              "insert into referral_blind_index (referral_id, kind, kek_id, digest)"
+                  + " values (?1, ?2, ?3, ?4)")
+          .setParameter(1, referralId)
+          .setParameter(2, e.kind())
+          .setParameter(3, e.kekId())
+          .setParameter(4, e.digest())
+          .executeUpdate();
+    }
+  }
+
+  /** The full name and then each alias. */
+  private static List<String> names(PersonalData data) {
+    List<String> names = new ArrayList<>();
+    names.add(
+        (data.givenName() == null ? "" : data.givenName())
+            + " "
+            + (data.familyName() == null ? "" : data.familyName()));
+    names.addAll(data.aliases());
+    return names;
   }
 
   /** Forgets an erased referral's digests: it can no longer be matched. */

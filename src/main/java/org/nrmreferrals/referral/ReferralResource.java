@@ -46,13 +46,16 @@ public class ReferralResource {
   private final Caller caller;
   private final PartnerAgency partnerAgency;
   private final NrmConfig config;
+  private final HtcdsExports htcds;
 
   ReferralResource(
       ReferralIntake intake,
       ReferralQueries queries,
       Caller caller,
       PartnerAgency partnerAgency,
-      NrmConfig config) {
+      NrmConfig config,
+      HtcdsExports htcds) {
+    this.htcds = htcds;
     this.intake = intake;
     this.queries = queries;
     this.caller = caller;
@@ -151,6 +154,27 @@ public class ReferralResource {
       return Response.notModified().header(HttpHeaders.ETAG, etag).build();
     }
     return Response.ok(read.view()).header(HttpHeaders.ETAG, etag).build();
+  }
+
+  @GET
+  @Path("/{id}/htcds")
+  @RolesAllowed({Roles.CASEWORKER, Roles.ADMIN})
+  @Operation(
+      operationId = "exportReferralAsHtcds",
+      summary = "Export a referral in HTCDS 2.0 terms",
+      description =
+          "The referral as IOM's Human Trafficking Case Data Standard 2.0 names it (field and value"
+              + " names from the standard's field table; CC BY 4.0, IOM), for partners whose"
+              + " systems use HTCDS. It includes the personal data, so every export is recorded"
+              + " in the audit trail; after erasure the identifying fields are absent.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The referral in HTCDS terms",
+      content = @Content(schema = @Schema(implementation = HtcdsExport.class)))
+  @APIResponse(responseCode = "400", ref = "MalformedRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public HtcdsExport htcds(@PathParam("id") String id) {
+    return htcds.export(caller, QueryParams.uuid("id", id));
   }
 
   @GET

@@ -1,6 +1,7 @@
 package org.nrmreferrals.protection;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -9,7 +10,9 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -72,6 +75,20 @@ class KeyRotationTest {
                   .setParameter(2, old.currentId())
                   .setParameter(3, old.wrap(key, context))
                   .executeUpdate();
+              // And its blind-index digests as the old key's derived key made them.
+              em.createNativeQuery("delete from referral_blind_index where referral_id = ?1")
+                  .setParameter(1, UUID.fromString(before))
+                  .executeUpdate();
+              for (BlindIndex.Entry e : digestsOfAna(old)) {
+                em.createNativeQuery(
+                        "insert into referral_blind_index (referral_id, kind, kek_id, digest)"
+                            + " values (?1, ?2, ?3, ?4)")
+                    .setParameter(1, UUID.fromString(before))
+                    .setParameter(2, e.kind())
+                    .setParameter(3, e.kekId())
+                    .setParameter(4, e.digest())
+                    .executeUpdate();
+              }
             });
     String after = Referrals.submit(agency, Referrals.anAdultReferral());
 
@@ -80,16 +97,38 @@ class KeyRotationTest {
         .then()
         .statusCode(200)
         .body("currentKekId", equalTo(current.currentId()))
-        .body("dataKeysByKek." + old.currentId(), equalTo(1));
+        .body("dataKeysByKek." + old.currentId(), equalTo(1))
+        .body("digestsRemaining", equalTo(4));
     readsAna(before);
     readsAna(after);
+    // The same person submitted after the new key came in is matched through the old digests.
+    Api.as(Tokens.caseworker())
+        .get("/api/v1/referrals/" + after)
+        .then()
+        .statusCode(200)
+        .body("possibleDuplicates.referralId", hasItem(before));
 
     Api.as(Tokens.admin())
         .post("/api/v1/admin/data-keys/rewrap")
         .then()
         .statusCode(200)
         .body("rewrapped", equalTo(1))
-        .body("remaining", equalTo(0));
+        .body("remaining", equalTo(0))
+        .body("rekeyed", equalTo(1))
+        .body("digestsRemaining", equalTo(0));
+    // Its digests are now the new key's, so the old key can go without losing matches.
+    assertEquals(
+        digestsOfAna(current).stream().map(BlindIndex.Entry::digest).sorted().toList(),
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    em.createNativeQuery(
+                            "select digest from referral_blind_index where referral_id = ?1")
+                        .setParameter(1, UUID.fromString(before))
+                        .getResultStream()
+                        .map(String.class::cast)
+                        .sorted()
+                        .toList()));
     assertEquals(
         current.currentId(),
         QuarkusTransaction.requiringNew()
@@ -106,7 +145,8 @@ class KeyRotationTest {
         .post("/api/v1/admin/data-keys/rewrap")
         .then()
         .statusCode(200)
-        .body("rewrapped", equalTo(0));
+        .body("rewrapped", equalTo(0))
+        .body("rekeyed", equalTo(0));
     Api.as(Tokens.admin())
         .get("/api/v1/audit/verify")
         .then()
@@ -123,6 +163,12 @@ class KeyRotationTest {
       Api.as(token).post("/api/v1/admin/data-keys/rewrap").then().statusCode(403);
     }
     Api.anonymous().post("/api/v1/admin/data-keys/rewrap").then().statusCode(401);
+  }
+
+  /** The digests of the standard adult referral's person under this key only. */
+  private static List<BlindIndex.Entry> digestsOfAna(KeyEncryptionKeys keys) {
+    return new BlindIndex(keys)
+        .currentEntries(List.of("Ana Example", "Anna"), LocalDate.of(1999, 4, 2), List.of("AL"));
   }
 
   private static void readsAna(String id) {
