@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * What identifies a potential victim, kept apart from the coded facts: never listed, never logged,
- * never written on a Duty to Notify report, and stored only sealed with the referral's data key
- * (see {@link PersonalDataStore}).
+ * and stored only sealed with the referral's data key (see {@link PersonalDataStore}). A Duty to
+ * Notify report carries none of it but the languages spoken, which are sealed too: a rare language
+ * with a nationality and a place can point to one person.
  */
 record PersonalData(
     String givenName,
@@ -16,17 +17,19 @@ record PersonalData(
     String phone,
     String email,
     String address,
-    String account) {
+    String account,
+    List<String> languages) {
   static final PersonalData NONE =
-      new PersonalData(null, null, List.of(), null, null, null, null, null);
+      new PersonalData(null, null, List.of(), null, null, null, null, null, List.of());
 
   PersonalData {
     aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    languages = languages == null ? List.of() : List.copyOf(languages);
   }
 
   /** The personal part of a submission, or null when it holds none. */
   static PersonalData of(PotentialVictim person, String account) {
-    if (!person.identifiesThePerson() && account == null) {
+    if (!person.identifiesThePerson() && account == null && person.languages().isEmpty()) {
       return null;
     }
     ContactDetails contact = person.contact();
@@ -38,7 +41,14 @@ record PersonalData(
         contact == null ? null : contact.phone(),
         contact == null ? null : contact.email(),
         contact == null ? null : contact.address(),
-        account);
+        account,
+        person.languages());
+  }
+
+  /** The same data with these languages. */
+  PersonalData withLanguages(List<String> languages) {
+    return new PersonalData(
+        givenName, familyName, aliases, dateOfBirth, phone, email, address, account, languages);
   }
 
   ContactDetails contact() {

@@ -83,11 +83,50 @@ class PersonalDataStore {
         .executeUpdate();
   }
 
-  void sealLegacyRows(@Observes StartupEvent event) {
+  /** Seals what earlier versions stored in clear: rows before V14 first, then languages. */
+  void sealWhatWasClear(@Observes StartupEvent event) {
     int sealed = QuarkusTransaction.requiringNew().call(this::sealLegacyRows);
     if (sealed > 0) {
       LOG.infof("sealed the personal data of %d referrals stored before encryption", sealed);
     }
+    int moved = QuarkusTransaction.requiringNew().call(this::sealLanguages);
+    if (moved > 0) {
+      LOG.infof("sealed the languages of %d referrals stored in clear", moved);
+    }
+  }
+
+  /**
+   * Moves languages stored in clear on the referral (before they were sealed) into its sealed
+   * personal data, making a data key for a referral that had none; an erased referral's are
+   * dropped. Returns how many referrals.
+   */
+  int sealLanguages() {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select id, languages, personal_data_erased_at is not null from referral"
+                    + " where cardinality(languages) > 0 for update")
+            .getResultList();
+    for (Object[] row : rows) {
+      UUID id = (UUID) row[0];
+      if (!(Boolean) row[2]) {
+        PersonalData before = find(id);
+        if (before == null) {
+          save(id, PersonalData.NONE.withLanguages(aliases(row[1])));
+        } else {
+          Sealer sealer = keys.of(id).orElseThrow();
+          em.createNativeQuery(
+                  "update referral_personal_data set sealed = ?2 where referral_id = ?1")
+              .setParameter(1, id)
+              .setParameter(2, sealer.seal(PURPOSE, write(before.withLanguages(aliases(row[1])))))
+              .executeUpdate();
+        }
+      }
+      em.createNativeQuery("update referral set languages = '{}' where id = ?1")
+          .setParameter(1, id)
+          .executeUpdate();
+    }
+    return rows.size();
   }
 
   /**
@@ -125,9 +164,11 @@ class PersonalDataStore {
         (String) row[5],
         (String) row[6],
         (String) row[7],
-        (String) row[8]);
+        (String) row[8],
+        List.of());
   }
 
+  /** A text[] value as a list. */
   private static List<String> aliases(Object value) {
     try {
       Object array = value instanceof Array sql ? sql.getArray() : value;

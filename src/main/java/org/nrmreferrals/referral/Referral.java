@@ -279,7 +279,7 @@ public class Referral extends PanacheEntityBase {
     estimatedAge = person.estimatedAge();
     nationalities = List.copyOf(person.nationalities());
     countryOfOrigin = person.countryOfOrigin();
-    languages = List.copyOf(person.languages());
+    languages = List.of(); // sealed with the personal data: a rare language can identify
     interpreterNeeded = person.interpreterNeeded();
   }
 
@@ -421,7 +421,7 @@ public class Referral extends PanacheEntityBase {
         gender,
         nationalities,
         countryOfOrigin,
-        languages,
+        p.languages(),
         interpreterNeeded,
         p.contact());
   }

@@ -52,6 +52,8 @@ class DumpTest {
         "contact",
         Map.of("phone", SECRETS.get(3), "email", SECRETS.get(4), "address", SECRETS.get(5)));
     body.put("account", SECRETS.get(6));
+    // Languages too: a rare one with a nationality can point to one person.
+    person.put("languages", List.of("ti", "ro"));
     String id =
         Api.as(Tokens.partner(agency))
             .header("Idempotency-Key", "dump-test-1")
@@ -67,6 +69,7 @@ class DumpTest {
     for (String secret : SECRETS) {
       assertFalse(dump.contains(secret), "the dump holds \"" + secret + "\"");
     }
+    assertFalse(dump.contains("{ti,ro}"), "the dump holds the languages in clear");
 
     Api.as(Tokens.partner(agency))
         .get("/api/v1/referrals/" + id)
@@ -77,6 +80,7 @@ class DumpTest {
         .body("potentialVictim.aliases", equalTo(List.of(SECRETS.get(2))))
         .body("potentialVictim.dateOfBirth", equalTo(SECRETS.get(7)))
         .body("potentialVictim.contact.email", equalTo(SECRETS.get(4)))
+        .body("potentialVictim.languages", equalTo(List.of("ti", "ro")))
         .body("account", equalTo(SECRETS.get(6)));
     // The idempotent replay is stored sealed too, and still replays the same body.
     Api.as(Tokens.partner(agency))

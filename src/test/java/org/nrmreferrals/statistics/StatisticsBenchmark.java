@@ -214,7 +214,8 @@ public final class StatisticsBenchmark {
           INSERT INTO referral (id, reference, kind, status, jurisdiction, agency_code,
               submitted_by, submitted_at, gender, nationalities, country_of_origin,
               age_at_exploitation, exploitation_types, county_lines, exploitation_location,
-              police_force, indicator_catalogue_version, rg_decision_due_by, rg_decided_at)
+              police_force, indicator_catalogue_version, rg_decision_due_by, rg_decided_at,
+              status_since)
           SELECT gen_random_uuid(), 'BENCH-' || g,
               CASE WHEN dtn THEN 'DUTY_TO_NOTIFY' ELSE 'NRM' END,
               CASE WHEN dtn THEN 'NOTIFIED' ELSE (ARRAY['SUBMITTED','RG_POSITIVE','RG_NEGATIVE',
@@ -237,7 +238,8 @@ public final class StatisticsBenchmark {
                    END,
               CASE WHEN NOT dtn AND floor(r2 * 7)::int BETWEEN 1 AND 4
                    THEN timestamptz '2021-01-01' + (g::float8 / %1$d) * interval '2160 days'
-                       + interval '20 days' END
+                       + interval '20 days' END,
+              timestamptz '2021-01-01' + (g::float8 / %1$d) * interval '2160 days'
           FROM (
               SELECT g, random() < 0.25 AS dtn, random() r2, random() r3, random() r4,
                   random() r5, random() r6, random() r7, random() r8, random() r9, random() r10,
