@@ -304,8 +304,9 @@ final class Determined {
           }
         }
         if (m > oc.length) {
-          cols[o] = new int[m + 4];
-          vals[o] = new long[m + 4];
+          // Rows grow by fill-in step after step: room for doubling, not for the next step only.
+          cols[o] = new int[2 * m];
+          vals[o] = new long[2 * m];
         }
         System.arraycopy(mergedCols, 0, cols[o], 0, m);
         System.arraycopy(mergedVals, 0, vals[o], 0, m);

@@ -1,7 +1,6 @@
 package org.nrmreferrals.statistics;
 
 import com.carrotsearch.hppc.IntArrayList;
-import com.carrotsearch.hppc.LongObjectHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -12,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
 import org.nrmreferrals.NrmConfig;
@@ -144,12 +145,18 @@ class Statistics {
           Axis ageOfCase =
               new Axis("ageOfCase", AGES_OF_CASE.size(), f -> ageOfCase(today - day[f]), false);
           Layout layout = new Layout(s, q);
+          // The medians' grouping needs only the snapshot: it runs on the other core meanwhile.
+          List<List<Dimension>> sets = new ArrayList<>(properSubsets(q.groupBy()));
+          sets.add(q.groupBy());
+          sets.add(List.of());
+          CompletableFuture<Medians> grouping =
+              CompletableFuture.supplyAsync(() -> new Medians(s, layout, today, sets));
           Cubes cubes =
               layout.cubes(
                   year -> facts(s.slots, f -> status[f] == awaiting ? 0 : -1),
                   IntUnaryOperator.identity(),
                   ageOfCase);
-          Medians medians = new Medians(s, layout, today);
+          Medians medians = join(grouping);
           Publication p = new Publication();
           List<Map<String, Object>> rows = cubes.rows(q.groupBy(), p, true);
           List<Margin> margins = new ArrayList<>();
@@ -218,6 +225,21 @@ class Statistics {
 
   static List<String> wireNames(List<Dimension> dims) {
     return dims.stream().map(Dimension::wireName).toList();
+  }
+
+  /** The future's value, its failure rethrown as it was thrown. */
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 
   /** Every proper non-empty subset, larger first, each in the order given. */
@@ -627,12 +649,25 @@ class Statistics {
     final Layout layout;
     final int today;
 
-    /** Cases awaiting a CG on the filters' slice, and CG decisions of the window on it. */
+    /** Cases awaiting a CG on the filters' slice, and their days from referral to RG. */
     private final int[] awaiting;
 
-    private final int[] decided;
+    private final int[] daysToRg;
 
-    Medians(StatisticsSnapshot s, Layout layout, int today) {
+    /** The referrals of the window's CG decisions on the slice, and their days from RG to CG. */
+    private final int[] decidedSlots;
+
+    private final int[] daysToCg;
+
+    /** Codes per dimension of the awaiting cases and of the decisions' referrals. */
+    private final Map<Dimension, int[]> awaitingCodes = new EnumMap<>(Dimension.class);
+
+    private final Map<Dimension, int[]> decidedCodes = new EnumMap<>(Dimension.class);
+
+    /** The groupings computed up front, by dimension list. */
+    private final Map<List<Dimension>, Grouping> grouped = new HashMap<>();
+
+    Medians(StatisticsSnapshot s, Layout layout, int today, List<List<Dimension>> sets) {
       this.s = s;
       this.layout = layout;
       this.today = today;
@@ -644,6 +679,10 @@ class Statistics {
         }
       }
       awaiting = cases.toArray();
+      daysToRg = new int[awaiting.length];
+      for (int i = 0; i < awaiting.length; i++) {
+        daysToRg[i] = s.rgDay[awaiting[i]] - s.day[awaiting[i]];
+      }
       IntArrayList decisions = new IntArrayList();
       for (int f = 0; f < s.decisions; f++) {
         int slot = s.decisionSlot[f];
@@ -657,29 +696,44 @@ class Statistics {
           decisions.add(f);
         }
       }
-      decided = decisions.toArray();
+      int[] decided = decisions.toArray();
+      decidedSlots = new int[decided.length];
+      daysToCg = new int[decided.length];
+      for (int i = 0; i < decided.length; i++) {
+        decidedSlots[i] = s.decisionSlot[decided[i]];
+        daysToCg[i] = s.decisionDay[decided[i]] - s.rgDay[decidedSlots[i]];
+      }
+      for (List<Dimension> dims : sets) {
+        grouped.put(dims, grouping(dims));
+      }
     }
 
-    void attach(List<Dimension> dims, List<Map<String, Object>> rows, int threshold) {
-      IntUnaryOperator[] codes = new IntUnaryOperator[dims.size()];
+    /** The days of each group, by key, and the weights that make a key from codes. */
+    private record Grouping(long[] weights, Grouped toRg, Grouped toCg) {}
+
+    private Grouping grouping(List<Dimension> dims) {
+      int[][] rgCodes = new int[dims.size()][];
+      int[][] cgCodes = new int[dims.size()][];
+      boolean[] multi = new boolean[dims.size()];
       long[] weights = new long[dims.size()];
       long w = 1;
       for (int i = dims.size() - 1; i >= 0; i--) {
-        codes[i] = code(s, dims.get(i));
+        rgCodes[i] = codes(dims.get(i), awaiting, awaitingCodes);
+        cgCodes[i] = codes(dims.get(i), decidedSlots, decidedCodes);
+        multi[i] = dims.get(i).isMulti();
         weights[i] = w;
         w *= layout.domains.get(dims.get(i)).size();
       }
-      // Values by key: in an array when the keys are few (they are for any three dimensions).
-      Grouped toRg = new Grouped(w);
-      Grouped toCg = new Grouped(w);
-      for (int slot : awaiting) {
-        int days = s.rgDay[slot] - s.day[slot];
-        forEachKey(dims, codes, weights, slot, 0, 0, key -> toRg.add(key, days));
-      }
-      for (int f : decided) {
-        int slot = s.decisionSlot[f];
-        int days = s.decisionDay[f] - s.rgDay[slot];
-        forEachKey(dims, codes, weights, slot, 0, 0, key -> toCg.add(key, days));
+      return new Grouping(
+          weights,
+          group(w, rgCodes, multi, weights, daysToRg),
+          group(w, cgCodes, multi, weights, daysToCg));
+    }
+
+    void attach(List<Dimension> dims, List<Map<String, Object>> rows, int threshold) {
+      Grouping g = grouped.get(dims);
+      if (g == null) {
+        g = grouping(dims);
       }
       for (Map<String, Object> row : rows) {
         long key = 0;
@@ -689,73 +743,181 @@ class Statistics {
               label instanceof Boolean b
                   ? (b ? 1 : 0)
                   : layout.domains.get(dims.get(i)).indexOf(String.valueOf(label));
-          key += code * weights[i];
+          key += code * g.weights()[i];
         }
         if (row.get("count") != null) {
-          putMedian(row, "medianDaysReferralToRg", toRg.get(key), threshold);
+          putMedian(row, "medianDaysReferralToRg", g.toRg(), key, threshold);
         }
-        putMedian(row, "medianDaysRgToCg", toCg.get(key), threshold);
+        putMedian(row, "medianDaysRgToCg", g.toCg(), key, threshold);
       }
     }
 
-    /** Values grouped by key, in an array indexed by key when there are at most 2^20 keys. */
-    private static final class Grouped {
-      private final IntArrayList[] dense;
-      private final LongObjectHashMap<IntArrayList> sparse;
+    /**
+     * The codes of a dimension for these slots, read from the snapshot once per request (the
+     * margins ask for the same dimensions again): sequential array reads afterwards.
+     */
+    private int[] codes(Dimension d, int[] slots, Map<Dimension, int[]> cache) {
+      return cache.computeIfAbsent(
+          d,
+          dim -> {
+            IntUnaryOperator code = code(s, dim);
+            int[] out = new int[slots.length];
+            for (int i = 0; i < slots.length; i++) {
+              out[i] = code.applyAsInt(slots[i]);
+            }
+            return out;
+          });
+    }
 
-      Grouped(long keys) {
-        dense = keys <= 1 << 20 ? new IntArrayList[(int) keys] : null;
-        sparse = dense == null ? new LongObjectHashMap<>() : null;
+    /** Each value under every key its case counts under (one per code of a multi dimension). */
+    private static Grouped group(
+        long keys, int[][] codes, boolean[] multi, long[] weights, int[] values) {
+      // A case counts under one key per code of each multi-valued dimension.
+      int capacity = 0;
+      for (int c = 0; c < values.length; c++) {
+        int under = 1;
+        for (int i = 0; i < codes.length; i++) {
+          if (multi[i]) {
+            under *= Integer.bitCount(codes[i][c]);
+          }
+        }
+        capacity += under;
+      }
+      Grouped grouped = new Grouped(capacity);
+      boolean anyMulti = false;
+      for (boolean m : multi) {
+        anyMulti |= m;
+      }
+      for (int c = 0; c < values.length; c++) {
+        if (!anyMulti) {
+          long key = 0;
+          for (int i = 0; i < codes.length; i++) {
+            key += codes[i][c] * weights[i];
+          }
+          grouped.add(key, values[c]);
+        } else {
+          addUnderEveryKey(grouped, codes, multi, weights, c, 0, 0, values[c]);
+        }
+      }
+      grouped.seal(keys);
+      return grouped;
+    }
+
+    private static void addUnderEveryKey(
+        Grouped grouped,
+        int[][] codes,
+        boolean[] multi,
+        long[] weights,
+        int c,
+        int from,
+        long key,
+        int value) {
+      if (from == codes.length) {
+        grouped.add(key, value);
+        return;
+      }
+      int code = codes[from][c];
+      if (multi[from]) {
+        for (int set = code; set != 0; set &= set - 1) {
+          addUnderEveryKey(
+              grouped,
+              codes,
+              multi,
+              weights,
+              c,
+              from + 1,
+              key + Integer.numberOfTrailingZeros(set) * weights[from],
+              value);
+        }
+      } else {
+        addUnderEveryKey(
+            grouped, codes, multi, weights, c, from + 1, key + code * weights[from], value);
+      }
+    }
+
+    /**
+     * Values grouped by key: (key, value) pairs sorted by key, each key's values then contiguous (a
+     * counting sort when there are at most 2^20 keys, which any three dimensions give).
+     */
+    private static final class Grouped {
+      private final long[] keys;
+      private final int[] values;
+      private int size;
+      private int[] start;
+      private long[] sortedKeys;
+
+      Grouped(int capacity) {
+        keys = new long[capacity];
+        values = new int[capacity];
       }
 
       void add(long key, int value) {
-        IntArrayList values = get(key);
-        if (values == null) {
-          values = new IntArrayList();
-          if (dense != null) {
-            dense[(int) key] = values;
-          } else {
-            sparse.put(key, values);
+        if (size == keys.length) {
+          throw new IllegalStateException("more values than planned");
+        }
+        keys[size] = key;
+        values[size++] = value;
+      }
+
+      /** Sorts the pairs by key; {@code keyCount} bounds the keys. */
+      void seal(long keyCount) {
+        if (keyCount <= 1 << 20) {
+          int[] count = new int[(int) keyCount + 1];
+          for (int i = 0; i < size; i++) {
+            count[(int) keys[i] + 1]++;
           }
+          for (int k = 0; k < keyCount; k++) {
+            count[k + 1] += count[k];
+          }
+          start = count.clone();
+          int[] sorted = new int[size];
+          for (int i = 0; i < size; i++) {
+            sorted[count[(int) keys[i]]++] = values[i];
+          }
+          System.arraycopy(sorted, 0, values, 0, size);
+        } else {
+          Integer[] order = new Integer[size];
+          for (int i = 0; i < size; i++) {
+            order[i] = i;
+          }
+          Arrays.sort(order, (a, b) -> Long.compare(keys[a], keys[b]));
+          sortedKeys = new long[size];
+          int[] sorted = new int[size];
+          for (int i = 0; i < size; i++) {
+            sortedKeys[i] = keys[order[i]];
+            sorted[i] = values[order[i]];
+          }
+          System.arraycopy(sorted, 0, values, 0, size);
         }
-        values.add(value);
       }
 
-      IntArrayList get(long key) {
-        if (dense != null) {
-          return key >= 0 && key < dense.length ? dense[(int) key] : null;
+      /** The values of a key, as [from, to) into {@link #values}; from == to when none. */
+      int from(long key) {
+        if (start != null) {
+          return key >= 0 && key + 1 < start.length ? start[(int) key] : 0;
         }
-        return sparse.get(key);
+        int i = Arrays.binarySearch(sortedKeys, key);
+        if (i < 0) {
+          return 0;
+        }
+        while (i > 0 && sortedKeys[i - 1] == key) {
+          i--;
+        }
+        return i;
       }
-    }
 
-    /** Every key a slot counts under: one per value of a multi-valued dimension. */
-    private void forEachKey(
-        List<Dimension> dims,
-        IntUnaryOperator[] codes,
-        long[] weights,
-        int slot,
-        int from,
-        long key,
-        java.util.function.LongConsumer action) {
-      if (from == dims.size()) {
-        action.accept(key);
-        return;
-      }
-      int code = codes[from].applyAsInt(slot);
-      if (dims.get(from).isMulti()) {
-        for (int set = code; set != 0; set &= set - 1) {
-          forEachKey(
-              dims,
-              codes,
-              weights,
-              slot,
-              from + 1,
-              key + Integer.numberOfTrailingZeros(set) * weights[from],
-              action);
+      int to(long key) {
+        if (start != null) {
+          return key >= 0 && key + 1 < start.length ? start[(int) key + 1] : 0;
         }
-      } else {
-        forEachKey(dims, codes, weights, slot, from + 1, key + code * weights[from], action);
+        int i = Arrays.binarySearch(sortedKeys, key);
+        if (i < 0) {
+          return 0;
+        }
+        while (i + 1 < size && sortedKeys[i + 1] == key) {
+          i++;
+        }
+        return i + 1;
       }
     }
 
@@ -775,12 +937,13 @@ class Statistics {
     }
 
     private void putMedian(
-        Map<String, Object> row, String name, IntArrayList values, int threshold) {
-      if (values == null || values.size() < threshold) {
+        Map<String, Object> row, String name, Grouped grouped, long key, int threshold) {
+      int from = grouped.from(key);
+      int n = grouped.to(key) - from;
+      if (n <= 0 || n < threshold) {
         return;
       }
-      int[] v = values.buffer;
-      int n = values.size();
+      int[] v = Arrays.copyOfRange(grouped.values, from, from + n);
       int upper = select(v, n, n / 2);
       double median = n % 2 == 1 ? upper : (select(v, n / 2, n / 2 - 1) + upper) / 2.0;
       row.put(name, median);

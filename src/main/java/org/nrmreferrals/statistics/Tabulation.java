@@ -122,6 +122,10 @@ final class Tabulation {
       }
     }
     LongIntHashMap[] counted = count(facts, multi);
+    // Decoded once, so that each of the cube's tables sums arrays (in the maps' order, which
+    // fixes the order of each table's cells) rather than dividing every key again.
+    Source all = new Source(counted[0]);
+    Source once = counted[1] == counted[0] ? all : new Source(counted[1]);
     int multiAxis = multi;
     int masks = 1 << axes.size();
     this.tables = new Table[masks * levels];
@@ -151,7 +155,15 @@ final class Tabulation {
                 int mask = i % masks;
                 int level = i / masks;
                 boolean keepsMulti = multiAxis < 0 || (mask & (1 << multiAxis)) != 0;
-                build(tabulate(mask, level, keepsMulti ? counted[0] : counted[1]));
+                Table empty = new Table(mask, level, level * masks + mask);
+                if (anyParentWithheld(empty)) {
+                  // Withheld with its parent: its cells would never be read, so none are counted.
+                  empty.withheld = true;
+                  tables[empty.index] = empty;
+                  equations[empty.index] = new long[0][];
+                } else {
+                  build(tabulate(mask, level, keepsMulti ? all : once));
+                }
               });
       from = to;
     }
@@ -245,20 +257,85 @@ final class Tabulation {
     return new LongIntHashMap[] {all, once};
   }
 
+  /** Counted (key, month) pairs, decoded: each axis's code, the month and the count. */
+  private final class Source {
+    final int[][] codes;
+    final int[] month;
+    final int[] value;
+    final int size;
+
+    Source(LongIntHashMap counted) {
+      size = counted.size();
+      codes = new int[axes.size()][size];
+      month = new int[size];
+      value = new int[size];
+      int e = 0;
+      for (LongIntCursor c : counted) {
+        long axesKey = c.key / MONTHS;
+        for (int i = 0; i < axes.size(); i++) {
+          codes[i][e] = (int) ((axesKey / weight[i]) % axes.get(i).size());
+        }
+        month[e] = (int) (c.key % MONTHS);
+        value[e++] = c.value;
+      }
+    }
+  }
+
+  /** Tables with at most this many possible cells find a cell by array index, not by hash. */
+  private static final int DENSE_CELLS = 1 << 18;
+
   /** Sums the counted (key, month) pairs into the cells of one table. */
-  private Table tabulate(int mask, int level, LongIntHashMap source) {
+  private Table tabulate(int mask, int level, Source source) {
     Table table = new Table(mask, level, level * (1 << axes.size()) + mask);
-    for (LongIntCursor c : source) {
-      long axesKey = c.key / MONTHS;
-      int m = (int) (c.key % MONTHS);
-      int i = table.cell(project(axesKey, mask) * MONTHS + timeCode(m, level));
-      table.counts[i] += c.value;
+    int times = level == MONTH ? MONTHS : level == QUARTER ? 4 : 1;
+    long space = times;
+    IntArrayList in = new IntArrayList();
+    for (int i = 0; i < axes.size(); i++) {
+      if ((mask & (1 << i)) != 0) {
+        in.add(i);
+        space *= axes.get(i).size();
+      }
+    }
+    int[] dense = null;
+    if (space <= DENSE_CELLS) {
+      dense = new int[(int) space];
+      Arrays.fill(dense, -1);
+    }
+    for (int e = 0; e < source.size; e++) {
+      int t = timeCode(source.month[e], level);
+      int i;
+      if (dense != null) {
+        int local = 0;
+        for (int k = 0; k < in.size(); k++) {
+          int axis = in.get(k);
+          local = local * axes.get(axis).size() + source.codes[axis][e];
+        }
+        local = local * times + t;
+        i = dense[local];
+        if (i < 0) {
+          i = table.cell(key(source, e, in) * MONTHS + t);
+          dense[local] = i;
+        }
+      } else {
+        i = table.cell(key(source, e, in) * MONTHS + t);
+      }
+      table.counts[i] += source.value[e];
     }
     for (int i = 0; i < table.size; i++) {
       int count = table.counts[i];
       table.status[i] = count >= 1 && count < threshold ? PRIMARY : PUBLISHED;
     }
     return table;
+  }
+
+  /** The axes key of a decoded pair projected onto the axes {@code in}. */
+  private long key(Source source, int e, IntArrayList in) {
+    long key = 0;
+    for (int k = 0; k < in.size(); k++) {
+      int axis = in.get(k);
+      key += source.codes[axis][e] * weight[axis];
+    }
+    return key;
   }
 
   private static int timeCode(int month, int level) {
@@ -384,6 +461,18 @@ final class Tabulation {
     if (relations.list.isEmpty()) {
       equations[table.index] = new long[0][];
       return;
+    }
+    if (relations.list.size() > 1 || whole) {
+      // Its audit would count at least these hidden cells and refuse: refuse before the greedy
+      // pass spends its time on them (the same outcome, sooner).
+      int primary = 0;
+      for (int i = 0; i < table.size; i++) {
+        primary += table.status[i] == PRIMARY ? 1 : 0;
+      }
+      if (primary > MAX_AUDITED) {
+        throw new Unprotectable(
+            "more than " + MAX_AUDITED + " hidden counts to audit; group by fewer dimensions");
+      }
     }
     greedy(table, relations);
     if (relations.list.size() == 1 && !whole) {
@@ -702,9 +791,11 @@ final class Tabulation {
   /** The keys of every possible member of a relation under a parent. */
   private long[] possibleMembers(Table table, Relation relation, long parentKey) {
     if (relation.axis() >= 0) {
+      // A parent key has code 0 on the relation's axis: members step along it from there.
+      long step = weight[relation.axis()] * MONTHS;
       long[] out = new long[axes.get(relation.axis()).size()];
       for (int code = 0; code < out.length; code++) {
-        out[code] = withCode(parentKey, relation.axis(), code);
+        out[code] = parentKey + code * step;
       }
       return out;
     }
@@ -776,13 +867,14 @@ final class Tabulation {
       if (table.status[i] != PUBLISHED || table.counts[i] == 0) {
         continue;
       }
-      if (!pinnedToo
-          && (pinned(table, relations, r, i) || strands(table, relations, groups, r, i))) {
-        continue;
-      }
-      if (best < 0
-          || table.counts[i] < table.counts[best]
-          || (table.counts[i] == table.counts[best] && table.keys[i] < table.keys[best])) {
+      boolean smaller =
+          best < 0
+              || table.counts[i] < table.counts[best]
+              || (table.counts[i] == table.counts[best] && table.keys[i] < table.keys[best]);
+      // The costly checks only for a cell that would be picked over the best so far.
+      if (smaller
+          && (pinnedToo
+              || !(pinned(table, relations, r, i) || strands(table, relations, groups, r, i)))) {
         best = i;
       }
     }
@@ -836,7 +928,7 @@ final class Tabulation {
         Relation other = relations.get(c);
         Table parent = parentOf(table, other);
         long otherParent = parentKey(table, other, key);
-        if (parent.count(otherParent) == 0 && !parent.suppressed(otherParent)) {
+        if (parent.publishedZero(otherParent)) {
           return false;
         }
       }
@@ -932,6 +1024,16 @@ final class Tabulation {
     int count(long key) {
       int slot = cells.indexOf(key);
       return cells.indexExists(slot) ? counts[cells.indexGet(slot)] : 0;
+    }
+
+    /** Whether the cell is a published zero (absent cells are). */
+    boolean publishedZero(long key) {
+      int slot = cells.indexOf(key);
+      if (!cells.indexExists(slot)) {
+        return true;
+      }
+      int i = cells.indexGet(slot);
+      return counts[i] == 0 && status[i] == PUBLISHED;
     }
 
     boolean suppressed(long key) {
