@@ -906,20 +906,44 @@ final class Tabulation {
         int m = members.get(k);
         alone = m == cell || (table.status[m] == PUBLISHED && table.counts[m] == 0);
       }
-      if (alone && !hasZeroCandidate(table, relations, c, parentKey)) {
+      if (alone && !hasZeroCandidate(table, relations, groups, c, parentKey)) {
         return true;
       }
     }
     return false;
   }
 
-  private boolean hasZeroCandidate(Table table, List<Relation> relations, int r, long parentKey) {
-    for (long key : possibleMembers(table, relations.get(r), parentKey)) {
-      if (!table.cells.containsKey(key) && possibleZero(table, relations, r, key)) {
+  private boolean hasZeroCandidate(
+      Table table,
+      List<Relation> relations,
+      List<LongObjectHashMap<IntArrayList>> groups,
+      int r,
+      long parentKey) {
+    long[] members = possibleMembers(table, relations.get(r), parentKey);
+    boolean[] present = present(table, relations.get(r), groups.get(r).get(parentKey));
+    for (int m = 0; m < members.length; m++) {
+      if (!(present != null ? present[m] : table.cells.containsKey(members[m]))
+          && possibleZero(table, relations, r, members[m])) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * For a relation along an axis, which of its possible members (by code) the group's cells already
+   * hold: every cell of the table is in its groups, so no lookup of absent cells is needed. Null
+   * along time, whose groups have at most four members.
+   */
+  private boolean[] present(Table table, Relation relation, IntArrayList kids) {
+    if (relation.axis() < 0 || kids == null) {
+      return null;
+    }
+    boolean[] present = new boolean[axes.get(relation.axis()).size()];
+    for (int k = 0; k < kids.size(); k++) {
+      present[code(table.keys[kids.get(k)], relation.axis())] = true;
+    }
+    return present;
   }
 
   private boolean possibleZero(Table table, List<Relation> relations, int r, long key) {
@@ -958,8 +982,11 @@ final class Tabulation {
       List<LongObjectHashMap<IntArrayList>> groups,
       int r,
       long parentKey) {
-    for (long key : possibleMembers(table, relations.get(r), parentKey)) {
-      if (table.cells.containsKey(key)) {
+    long[] members = possibleMembers(table, relations.get(r), parentKey);
+    boolean[] present = present(table, relations.get(r), groups.get(r).get(parentKey));
+    for (int m = 0; m < members.length; m++) {
+      long key = members[m];
+      if (present != null ? present[m] : table.cells.containsKey(key)) {
         continue;
       }
       if (possibleZero(table, relations, r, key)) {
@@ -993,7 +1020,9 @@ final class Tabulation {
      */
     boolean withheld;
 
-    final LongIntHashMap cells = new LongIntHashMap();
+    // Half full at most: most lookups here are of absent cells (zeros), and an absent key costs
+    // a probe run that grows fast with the load (HPPC probes linearly).
+    final LongIntHashMap cells = new LongIntHashMap(16, 0.5);
     long[] keys = new long[16];
     int[] counts = new int[16];
     byte[] status = new byte[16];
