@@ -177,6 +177,7 @@ final class Tabulation {
     if (!table.withheld) {
       try {
         protect(table, false);
+        indexRows(table);
       } catch (Unprotectable e) {
         table.withheld = true;
       }
@@ -919,15 +920,111 @@ final class Tabulation {
       List<LongObjectHashMap<IntArrayList>> groups,
       int r,
       long parentKey) {
-    long[] members = possibleMembers(table, relations.get(r), parentKey);
-    boolean[] present = present(table, relations.get(r), groups.get(r).get(parentKey));
-    for (int m = 0; m < members.length; m++) {
-      if (!(present != null ? present[m] : table.cells.containsKey(members[m]))
-          && possibleZero(table, relations, r, members[m])) {
-        return true;
+    return firstZero(table, relations, groups, r, parentKey) >= 0;
+  }
+
+  /**
+   * The key of the first member (by code) of a group that is not a cell yet and could be a hidden
+   * zero, or -1. A member could be a hidden zero unless one of its parents along the other
+   * relations is a published zero; along an axis, the parents' row indexes give the codes that
+   * qualify without looking up each absent member.
+   */
+  private long firstZero(
+      Table table,
+      List<Relation> relations,
+      List<LongObjectHashMap<IntArrayList>> groups,
+      int r,
+      long parentKey) {
+    Relation relation = relations.get(r);
+    long[] members = possibleMembers(table, relation, parentKey);
+    boolean[] present = present(table, relation, groups.get(r).get(parentKey));
+    if (present == null) {
+      for (long key : members) {
+        if (!table.cells.containsKey(key) && possibleZero(table, relations, r, key)) {
+          return key;
+        }
+      }
+      return -1;
+    }
+    int axis = relation.axis();
+    int[] candidates = null;
+    for (int c = 0; c < relations.size(); c++) {
+      if (c == r) {
+        continue;
+      }
+      Table parent = parentOf(table, relations.get(c));
+      int[] codes = parent.rows[axis].get(parentKey(table, relations.get(c), parentKey));
+      if (codes == null) {
+        return -1;
+      }
+      candidates = candidates == null ? codes : intersect(candidates, codes);
+    }
+    if (candidates == null) {
+      for (int m = 0; m < members.length; m++) {
+        if (!present[m]) {
+          return members[m];
+        }
+      }
+      return -1;
+    }
+    for (int m : candidates) {
+      if (!present[m]) {
+        return members[m];
       }
     }
-    return false;
+    return -1;
+  }
+
+  private static int[] intersect(int[] a, int[] b) {
+    int[] out = new int[Math.min(a.length, b.length)];
+    int n = 0;
+    for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+      if (a[i] < b[j]) {
+        i++;
+      } else if (a[i] > b[j]) {
+        j++;
+      } else {
+        out[n++] = a[i];
+        i++;
+        j++;
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  /**
+   * Indexes a final table by rows: for each of its axes, the cells that are not published zeros
+   * (those a child's zero cell may be hidden under), by their key with that axis set to 0, as
+   * sorted codes on the axis.
+   */
+  private void indexRows(Table table) {
+    @SuppressWarnings("unchecked")
+    LongObjectHashMap<int[]>[] rows = new LongObjectHashMap[axes.size()];
+    for (int a = 0; a < axes.size(); a++) {
+      if ((table.mask & (1 << a)) == 0) {
+        continue;
+      }
+      LongObjectHashMap<IntArrayList> byRow = new LongObjectHashMap<>();
+      for (int i = 0; i < table.size; i++) {
+        if (table.counts[i] > 0 || table.status[i] != PUBLISHED) {
+          long row = withCode(table.keys[i], a, 0);
+          IntArrayList codes = byRow.get(row);
+          if (codes == null) {
+            codes = new IntArrayList(4);
+            byRow.put(row, codes);
+          }
+          codes.add(code(table.keys[i], a));
+        }
+      }
+      LongObjectHashMap<int[]> sorted = new LongObjectHashMap<>(byRow.size());
+      for (var row : byRow) {
+        int[] codes = row.value.toArray();
+        Arrays.sort(codes);
+        sorted.put(row.key, codes);
+      }
+      rows[a] = sorted;
+    }
+    table.rows = rows;
   }
 
   /**
@@ -982,20 +1079,13 @@ final class Tabulation {
       List<LongObjectHashMap<IntArrayList>> groups,
       int r,
       long parentKey) {
-    long[] members = possibleMembers(table, relations.get(r), parentKey);
-    boolean[] present = present(table, relations.get(r), groups.get(r).get(parentKey));
-    for (int m = 0; m < members.length; m++) {
-      long key = members[m];
-      if (present != null ? present[m] : table.cells.containsKey(key)) {
-        continue;
-      }
-      if (possibleZero(table, relations, r, key)) {
-        int cell = table.cell(key);
-        join(table, relations, groups, cell);
-        return cell;
-      }
+    long key = firstZero(table, relations, groups, r, parentKey);
+    if (key < 0) {
+      return -1;
     }
-    return -1;
+    int cell = table.cell(key);
+    join(table, relations, groups, cell);
+    return cell;
   }
 
   int axisCount() {
@@ -1023,6 +1113,13 @@ final class Tabulation {
     // Half full at most: most lookups here are of absent cells (zeros), and an absent key costs
     // a probe run that grows fast with the load (HPPC probes linearly).
     final LongIntHashMap cells = new LongIntHashMap(16, 0.5);
+
+    /**
+     * Once final, per axis: the codes of its cells that are not published zeros, by row (the key
+     * with that axis at 0); see indexRows.
+     */
+    LongObjectHashMap<int[]>[] rows;
+
     long[] keys = new long[16];
     int[] counts = new int[16];
     byte[] status = new byte[16];
