@@ -50,8 +50,26 @@ public interface NrmConfig {
   /** How long personal data is kept once a case has ended, and what the daily job does. */
   Retention retention();
 
+  /** Per-caller request limits (NRM_RATE_LIMIT_...); 0 turns a limit off. */
+  RateLimit rateLimit();
+
   /** Embedded PostgreSQL for the dev profile (read before the application starts). */
   EmbeddedPostgres embeddedPostgres();
+
+  /**
+   * Token-bucket limits per caller and per instance: a burst of up to the minute's allowance, then
+   * refilled evenly over the minute. Generous by default: a partner's own system submitting
+   * referrals one after another, or an analyst's dashboard, stays far below them.
+   */
+  interface RateLimit {
+    /** Referrals and Duty to Notify reports one agency may submit per minute. */
+    @WithDefault("600")
+    int intakePerMinute();
+
+    /** Statistics requests one analyst (token subject) may make per minute. */
+    @WithDefault("120")
+    int statisticsPerMinute();
+  }
 
   /** Disclosure control: what analysts may be shown. */
   interface Statistics {

@@ -2,6 +2,8 @@ package org.nrmreferrals.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -44,11 +46,19 @@ public class AuditTrail {
   private final EntityManager em;
   private final Clock clock;
   private final RequestIds requestIds;
+  private final Timer appendTime;
 
-  AuditTrail(EntityManager em, Clock clock, RequestIds requestIds) {
+  AuditTrail(EntityManager em, Clock clock, RequestIds requestIds, MeterRegistry metrics) {
     this.em = em;
     this.clock = clock;
     this.requestIds = requestIds;
+    this.appendTime =
+        Timer.builder("nrm.audit.append")
+            .description(
+                "Appending an event: flushing the transaction's changes, waiting for the chain"
+                    + " head and writing the event")
+            .publishPercentileHistogram()
+            .register(metrics);
   }
 
   /**
@@ -57,11 +67,16 @@ public class AuditTrail {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public long append(AuditEvent event) {
-    em.flush();
-    Actor actor = actor();
-    String requestId = requestIds.current();
-    return em.unwrap(Session.class)
-        .doReturningWork(connection -> write(connection, event, actor, requestId));
+    Timer.Sample sample = Timer.start();
+    try {
+      em.flush();
+      Actor actor = actor();
+      String requestId = requestIds.current();
+      return em.unwrap(Session.class)
+          .doReturningWork(connection -> write(connection, event, actor, requestId));
+    } finally {
+      sample.stop(appendTime);
+    }
   }
 
   private long write(Connection connection, AuditEvent event, Actor actor, String requestId)

@@ -1,5 +1,6 @@
 package org.nrmreferrals.referral;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,8 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.nrmreferrals.NrmConfig;
+import org.nrmreferrals.agency.Agency;
 import org.nrmreferrals.agency.PartnerAgency;
 import org.nrmreferrals.security.Caller;
+import org.nrmreferrals.security.RateLimits;
 import org.nrmreferrals.security.Roles;
 import org.nrmreferrals.web.ETags;
 import org.nrmreferrals.web.QueryParams;
@@ -47,6 +50,8 @@ public class ReferralResource {
   private final PartnerAgency partnerAgency;
   private final NrmConfig config;
   private final HtcdsExports htcds;
+  private final RateLimits rateLimits;
+  private final MeterRegistry metrics;
 
   ReferralResource(
       ReferralIntake intake,
@@ -54,8 +59,12 @@ public class ReferralResource {
       Caller caller,
       PartnerAgency partnerAgency,
       NrmConfig config,
-      HtcdsExports htcds) {
+      HtcdsExports htcds,
+      RateLimits rateLimits,
+      MeterRegistry metrics) {
+    this.metrics = metrics;
     this.htcds = htcds;
+    this.rateLimits = rateLimits;
     this.intake = intake;
     this.queries = queries;
     this.caller = caller;
@@ -93,6 +102,7 @@ public class ReferralResource {
   @APIResponse(responseCode = "400", ref = "MalformedRequest")
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   @APIResponse(
       responseCode = "422",
       description =
@@ -105,12 +115,11 @@ public class ReferralResource {
           @HeaderParam("Idempotency-Key")
           String idempotencyKey,
       @NotNull(message = "a body is required") @Valid SubmitReferralRequest request) {
+    Agency agency = partnerAgency.current();
+    rateLimits.intake(agency.code());
     Submission s =
         intake.submit(
-            partnerAgency.current(),
-            caller.subject(),
-            IdempotencyRecords.checkedKey(idempotencyKey),
-            request);
+            agency, caller.subject(), IdempotencyRecords.checkedKey(idempotencyKey), request);
     Response.ResponseBuilder response =
         Response.status(s.status())
             .type(MediaType.APPLICATION_JSON)
@@ -122,6 +131,14 @@ public class ReferralResource {
     if (s.replayed()) {
       response.header(REPLAYED, "true");
     }
+    metrics
+        .counter(
+            "nrm.intake.submissions",
+            "kind",
+            request.kind().name(),
+            "outcome",
+            s.replayed() ? "replayed" : "accepted")
+        .increment();
     return response.build();
   }
 

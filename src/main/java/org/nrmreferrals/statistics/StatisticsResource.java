@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.nrmreferrals.security.Caller;
+import org.nrmreferrals.security.RateLimits;
 import org.nrmreferrals.security.Roles;
 import org.nrmreferrals.web.Problem;
 import org.nrmreferrals.web.ProblemException;
@@ -41,9 +43,13 @@ public class StatisticsResource {
   private static final String RULE = "Disclosure-Control";
 
   private final Statistics statistics;
+  private final RateLimits rateLimits;
+  private final Caller caller;
 
-  StatisticsResource(Statistics statistics) {
+  StatisticsResource(Statistics statistics, RateLimits rateLimits, Caller caller) {
     this.statistics = statistics;
+    this.rateLimits = rateLimits;
+    this.caller = caller;
   }
 
   @GET
@@ -77,6 +83,7 @@ public class StatisticsResource {
       })
   @APIResponse(responseCode = "400", ref = "MalformedRequest")
   @APIResponse(responseCode = "422", ref = "DisclosureRisk")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response referrals(
       @BeanParam StatisticsPeriod period,
       @BeanParam StatisticsFilters filters,
@@ -123,6 +130,7 @@ public class StatisticsResource {
       })
   @APIResponse(responseCode = "400", ref = "MalformedRequest")
   @APIResponse(responseCode = "422", ref = "DisclosureRisk")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response decisions(
       @BeanParam StatisticsPeriod period,
       @BeanParam StatisticsFilters filters,
@@ -173,6 +181,7 @@ public class StatisticsResource {
       })
   @APIResponse(responseCode = "400", ref = "MalformedRequest")
   @APIResponse(responseCode = "422", ref = "DisclosureRisk")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response backlog(
       @BeanParam StatisticsFilters filters, @Context UriInfo uri, @Context HttpHeaders headers) {
     StatisticsQuery q = parse(uri, false);
@@ -198,6 +207,7 @@ public class StatisticsResource {
   }
 
   private StatisticsQuery parse(UriInfo uri, boolean withPeriod) {
+    rateLimits.statistics(caller.subject());
     return StatisticsQuery.parse(uri.getQueryParameters(), withPeriod, statistics.thisMonth());
   }
 

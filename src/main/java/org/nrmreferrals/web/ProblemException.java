@@ -9,6 +9,7 @@ public class ProblemException extends RuntimeException {
   private final List<Problem.Violation> violations;
   private List<String> allowedTransitions;
   private LocalDate earliestDate;
+  private Long retryAfterSeconds;
 
   public ProblemException(ProblemType type, String detail) {
     this(type, detail, null);
@@ -69,6 +70,13 @@ public class ProblemException extends RuntimeException {
     return e;
   }
 
+  /** 429: the caller's allowance is spent; it may retry after the given seconds. */
+  public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+    ProblemException e = new ProblemException(ProblemType.TOO_MANY_REQUESTS, detail);
+    e.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+    return e;
+  }
+
   public ProblemType type() {
     return type;
   }
@@ -83,5 +91,9 @@ public class ProblemException extends RuntimeException {
 
   LocalDate earliestDate() {
     return earliestDate;
+  }
+
+  Long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 }

@@ -22,6 +22,7 @@ public enum ProblemType {
   IDEMPOTENCY_KEY_REUSED(
       422, "idempotency-key-reused", "The Idempotency-Key was used with a different request"),
   PRECONDITION_REQUIRED(428, "precondition-required", "A precondition header is required"),
+  TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
   INTERNAL(500, "internal", "Internal error"),
   SERVICE_UNAVAILABLE(503, "service-unavailable", "The service is temporarily unavailable");
 

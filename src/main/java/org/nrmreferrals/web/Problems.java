@@ -2,6 +2,7 @@ package org.nrmreferrals.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
@@ -37,7 +38,12 @@ public final class Problems {
             e.violations(),
             e.allowedTransitions(),
             e.earliestDate());
-    return Response.status(type.status()).type(MEDIA_TYPE).entity(write(problem)).build();
+    Response.ResponseBuilder response =
+        Response.status(type.status()).type(MEDIA_TYPE).entity(write(problem));
+    if (e.retryAfterSeconds() != null) {
+      response.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
+    }
+    return response.build();
   }
 
   private static String instance(UriInfo uri) {

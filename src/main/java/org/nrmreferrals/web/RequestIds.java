@@ -8,15 +8,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jboss.logging.MDC;
 
 /**
  * Gives every request an id: the caller's {@code X-Request-Id} when it is a plain token, otherwise
- * a new UUID. It is echoed in the response and recorded on the request's audit events.
+ * a new UUID. It is echoed in the response, recorded on the request's audit events and put on the
+ * request's log lines.
  */
 @ApplicationScoped
 public class RequestIds {
   public static final String HEADER = "X-Request-Id";
   private static final String KEY = "nrm.request-id";
+  private static final String MDC_KEY = "requestId";
   private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
   private final CurrentVertxRequest current;
@@ -33,6 +36,9 @@ public class RequestIds {
             ctx -> {
               String id = accepted(ctx.request().getHeader(HEADER));
               ctx.put(KEY, id);
+              // Log lines of this request carry its id ("requestId" in the MDC, kept on the
+              // request's Vert.x context across threads).
+              MDC.put(MDC_KEY, id);
               ctx.response().putHeader(HEADER, id);
               ctx.next();
             });

@@ -207,6 +207,73 @@ class PackagedApplicationIT {
     }
   }
 
+  /**
+   * What an operator watches: readiness names the schema version, Prometheus metrics cover requests
+   * per endpoint, intake, the audit append and the webhook backlog, and the logs are one JSON
+   * object per line, with request ids and without the personal data that went through.
+   */
+  @Test
+  void servesHealthMetricsAndJsonLogsWithoutPersonalData() throws Exception {
+    Map<String, String> env = environment(freshDatabase(), freePort());
+    int port = Integer.parseInt(env.get("QUARKUS_HTTP_PORT"));
+    Path log = tmp.resolve("operations-" + System.nanoTime() + ".log");
+    Process app = launch(env, log);
+    try {
+      HttpClient http = HttpClient.newHttpClient();
+      awaitReady(http, port);
+      String partner =
+          Jwt.issuer(ISSUER)
+              .subject("officer-2")
+              .groups(Set.of("partner"))
+              .claim("agency", "POLICE_METROPOLITAN")
+              .sign(keys.getPrivate());
+      HttpRequest submit =
+          HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/referrals"))
+              .header("Authorization", "Bearer " + partner)
+              .header("Content-Type", "application/json")
+              .header("X-Request-Id", "ops-check-0001")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      JSON.writeValueAsString(Referrals.anAdultReferral())))
+              .build();
+      assertEquals(201, http.send(submit, HttpResponse.BodyHandlers.ofString()).statusCode());
+
+      HttpResponse<String> ready = get(http, port, "/q/health/ready", null);
+      assertEquals(200, ready.statusCode());
+      assertThat(ready.body(), containsString("Database schema migrations"));
+      assertThat(ready.body(), containsString("\"schemaVersion\""));
+      HttpResponse<String> metrics = get(http, port, "/q/metrics", null);
+      assertEquals(200, metrics.statusCode());
+      for (String series :
+          List.of(
+              "http_server_requests_seconds_bucket{",
+              "uri=\"/api/v1/referrals\"",
+              "nrm_intake_submissions_total{kind=\"NRM\",outcome=\"accepted\"} 1.0",
+              "nrm_audit_append_seconds_count",
+              "nrm_webhooks_deliveries_pending",
+              "nrm_webhooks_events_behind",
+              "jvm_memory_used_bytes")) {
+        assertThat(metrics.body(), containsString(series));
+      }
+    } finally {
+      app.destroy();
+      app.waitFor(30, TimeUnit.SECONDS);
+    }
+    List<String> lines = Files.readAllLines(log);
+    assertTrue(lines.size() > 3, "the service logged its start and the requests");
+    boolean accessLogged = false;
+    for (String line : lines) {
+      var entry = JSON.readTree(line);
+      assertTrue(entry.has("message") && entry.has("level") && entry.has("timestamp"), line);
+      accessLogged |=
+          line.contains("ops-check-0001") && line.contains("POST /api/v1/referrals 201");
+      for (String personal : List.of("Ana Example", "Anna", "1999-04-02")) {
+        assertTrue(!line.contains(personal), "personal data in the log: " + line);
+      }
+    }
+    assertTrue(accessLogged, "the access log names the request id: " + lines);
+  }
+
   /** Kill -9 while a delivery is being retried, restart: the delivery is still owed and arrives. */
   @Test
   void deliversAWebhookOwedBeforeTheServiceWasKilled() throws Exception {

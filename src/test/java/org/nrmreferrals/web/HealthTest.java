@@ -17,7 +17,12 @@ class HealthTest {
         .then()
         .statusCode(200)
         .body("status", equalTo("UP"))
-        .body("checks.name", hasItem("Database connections health check"));
+        .body("checks.name", hasItem("Database connections health check"))
+        .body("checks.find { it.name == 'Database schema migrations' }.status", equalTo("UP"))
+        .body("checks.find { it.name == 'Database schema migrations' }.data.pending", equalTo(0))
+        .body(
+            "checks.find { it.name == 'Database schema migrations' }.data.schemaVersion",
+            equalTo("17"));
   }
 
   @Test
