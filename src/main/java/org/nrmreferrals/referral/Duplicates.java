@@ -44,15 +44,20 @@ class Duplicates implements KeyedDigests {
     this.clock = clock;
   }
 
-  /** Indexes a new referral's person and records (and audits) each likely earlier referral. */
-  void check(UUID referralId, PersonalData data, List<String> nationalities) {
+  /**
+   * Indexes a new referral's person: stores the referral's blind-index digests and the likely
+   * duplicates they match, and returns those matches (other referral, matched on). Writes no audit
+   * event, so an intake can do this before it takes the audit chain's head lock.
+   */
+  Map<UUID, TreeSet<String>> record(
+      UUID referralId, PersonalData data, List<String> nationalities) {
+    Map<UUID, TreeSet<String>> matches = new LinkedHashMap<>();
     if (data == null || (data.givenName() == null && data.familyName() == null)) {
-      return;
+      return matches;
     }
     List<Entry> all = index.entries(names(data), data.dateOfBirth(), nationalities);
     // Matched under every configured key; stored under the current one (listed first).
     List<Entry> current = all.stream().filter(e -> e.kekId().equals(all.get(0).kekId())).toList();
-    Map<UUID, TreeSet<String>> matches = new LinkedHashMap<>();
     if (!all.isEmpty()) {
       @SuppressWarnings("unchecked")
       List<Object[]> rows =
@@ -77,6 +82,13 @@ class Duplicates implements KeyedDigests {
           .setParameter(3, "{" + String.join(",", m.getValue()) + "}")
           .setParameter(4, clock.instant().truncatedTo(ChronoUnit.MICROS))
           .executeUpdate();
+    }
+    return matches;
+  }
+
+  /** One audit event per likely duplicate that {@link #record} found. */
+  void announce(UUID referralId, Map<UUID, TreeSet<String>> matches) {
+    for (Map.Entry<UUID, TreeSet<String>> m : matches.entrySet()) {
       audit.append(
           AuditEvent.of(Action.POSSIBLE_DUPLICATE)
               .detail("referralId", referralId.toString())

@@ -97,13 +97,16 @@ class ReferralIntake {
     if (idempotencyKey != null) {
       idempotency.complete(agency.code(), idempotencyKey, created, referral.id(), sealer);
     }
+    // Every other write before the audit append, which holds the chain's head lock to the commit.
+    var matches =
+        duplicates.record(referral.id(), personal, request.potentialVictim().nationalities());
     audit.append(
         AuditEvent.of(Action.REFERRAL_SUBMITTED)
             .referral(referral.id(), agency.code())
             .statuses(null, referral.status())
             .detail("kind", referral.kind())
             .detail("jurisdiction", referral.jurisdiction()));
-    duplicates.check(referral.id(), personal, request.potentialVictim().nationalities());
+    duplicates.announce(referral.id(), matches);
     return created;
   }
 }

@@ -121,14 +121,11 @@ public class ProblemMapper {
     if (wrapped != null) {
       return problem(wrapped, uri);
     }
-    if (Problems.isDatabaseUnavailable(e)) {
-      LOG.warnf("Database unavailable: %s", e.getClass().getName());
+    String unavailable = Problems.unavailability(e);
+    if (unavailable != null) {
+      LOG.warnf("Answered 503: %s (%s)", unavailable, e.getClass().getName());
       return Response.fromResponse(
-              Problems.response(
-                  ProblemType.SERVICE_UNAVAILABLE,
-                  "The database is unavailable; retry shortly.",
-                  null,
-                  uri))
+              Problems.response(ProblemType.SERVICE_UNAVAILABLE, unavailable, null, uri))
           .header(HttpHeaders.RETRY_AFTER, "5")
           .build();
     }

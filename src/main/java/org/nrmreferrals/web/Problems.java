@@ -81,19 +81,41 @@ public final class Problems {
         .orElse(status >= 500 ? ProblemType.INTERNAL : ProblemType.MALFORMED_REQUEST);
   }
 
-  /** True when the failure is the database being unreachable, not a bug. */
-  static boolean isDatabaseUnavailable(Throwable e) {
+  /**
+   * Why the database could not serve the request when that is a passing condition rather than a
+   * bug, as the detail of a 503; null otherwise. Unreachable (connection refused or broken,
+   * SQLState 08, server shutting down 57P), or overloaded: no pooled connection within the
+   * acquisition timeout, a statement cancelled by the transaction timeout (57014), a lock not
+   * granted in time (55P03), too many connections or out of resources (53), a serialization failure
+   * or deadlock (40001, 40P01). Nothing of the request was committed in any of these, so the client
+   * may retry it, with the same Idempotency-Key where it sent one.
+   */
+  static String unavailability(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLTransientConnectionException
           || t instanceof org.hibernate.exception.JDBCConnectionException) {
-        return true;
+        return UNREACHABLE;
       }
-      if (t instanceof SQLException sql
-          && sql.getSQLState() != null
-          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-        return true;
+      if (t instanceof SQLException sql) {
+        String state = sql.getSQLState();
+        if (state == null) {
+          if (sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+            return BUSY; // Agroal: no pooled connection in time; its exception has no state
+          }
+        } else if (state.startsWith("08") || state.startsWith("57P")) {
+          return UNREACHABLE;
+        } else if (state.startsWith("53")
+            || state.equals("57014")
+            || state.equals("55P03")
+            || state.equals("40001")
+            || state.equals("40P01")) {
+          return BUSY;
+        }
       }
     }
-    return false;
+    return null;
   }
+
+  static final String UNREACHABLE = "The database is unavailable; retry shortly.";
+  static final String BUSY = "The service is too busy to take this request now; retry shortly.";
 }
