@@ -8,7 +8,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /** Builds problem+json responses; used by the mapper and by HTTP filters outside JAX-RS. */
 public final class Problems {
@@ -91,29 +94,44 @@ public final class Problems {
    * may retry it, with the same Idempotency-Key where it sent one.
    */
   static String unavailability(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLTransientConnectionException
-          || t instanceof org.hibernate.exception.JDBCConnectionException) {
-        return UNREACHABLE;
-      }
-      if (t instanceof SQLException sql) {
-        String state = sql.getSQLState();
-        if (state == null) {
-          if (sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
-            return BUSY; // Agroal: no pooled connection in time; its exception has no state
-          }
-        } else if (state.startsWith("08") || state.startsWith("57P")) {
-          return UNREACHABLE;
-        } else if (state.startsWith("53")
-            || state.equals("57014")
-            || state.equals("55P03")
-            || state.equals("40001")
-            || state.equals("40P01")) {
-          return BUSY;
+    return unavailability(e, Collections.newSetFromMap(new IdentityHashMap<>()));
+  }
+
+  /**
+   * Causes and suppressed exceptions both: a failed commit reaches the mapper as the transaction
+   * manager's RollbackException with the driver's exception suppressed under it.
+   */
+  private static String unavailability(Throwable t, Set<Throwable> seen) {
+    if (t == null || !seen.add(t)) {
+      return null;
+    }
+    if (t instanceof SQLTransientConnectionException
+        || t instanceof org.hibernate.exception.JDBCConnectionException) {
+      return UNREACHABLE;
+    }
+    if (t instanceof SQLException sql) {
+      String state = sql.getSQLState();
+      if (state == null) {
+        if (sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+          return BUSY; // Agroal: no pooled connection in time; its exception has no state
         }
+      } else if (state.startsWith("08") || state.startsWith("57P")) {
+        return UNREACHABLE;
+      } else if (state.startsWith("53")
+          || state.equals("57014")
+          || state.equals("55P03")
+          || state.equals("40001")
+          || state.equals("40P01")) {
+        return BUSY;
       }
     }
-    return null;
+    String found = unavailability(t.getCause(), seen);
+    for (Throwable suppressed : t.getSuppressed()) {
+      if (found == null) {
+        found = unavailability(suppressed, seen);
+      }
+    }
+    return found;
   }
 
   static final String UNREACHABLE = "The database is unavailable; retry shortly.";

@@ -31,6 +31,17 @@ class ProblemsTest {
   }
 
   @Test
+  void aCommitCutByTheDatabaseShuttingDownIsUnavailable() {
+    // Narayana's RollbackException carries the driver's exception as a suppressed one.
+    Exception rollback = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+    Exception xa = new RuntimeException("XAException");
+    xa.initCause(new SQLException("terminating connection due to administrator command", "57P01"));
+    rollback.addSuppressed(xa);
+    assertEquals(
+        Problems.UNREACHABLE, Problems.unavailability(new RuntimeException("subclass", rollback)));
+  }
+
+  @Test
   void anOverloadedDatabaseIsBusy() {
     // Agroal's exception when no pooled connection frees up within the acquisition timeout.
     assertEquals(
