@@ -1,6 +1,7 @@
 package org.nrmreferrals.referral;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
@@ -23,6 +24,7 @@ import org.jboss.logging.Logger;
 import org.nrmreferrals.NrmConfig;
 import org.nrmreferrals.protection.DataKeys;
 import org.nrmreferrals.protection.DataKeys.Sealer;
+import org.nrmreferrals.web.ETags;
 import org.nrmreferrals.web.ProblemException;
 import org.nrmreferrals.web.ProblemType;
 
@@ -106,9 +108,19 @@ class IdempotencyRecords {
           ProblemType.IDEMPOTENCY_KEY_REUSED,
           "This Idempotency-Key was used with a different request body; use a new key.");
     }
+    String body = open((String) row[2]);
     return Optional.of(
-        new Submission(
-            ((Number) row[1]).intValue(), open((String) row[2]), (String) row[3], null, true));
+        new Submission(((Number) row[1]).intValue(), body, (String) row[3], etagOf(body), true));
+  }
+
+  /** The replayed representation's ETag, as the first response sent it: from its version. */
+  private String etagOf(String body) {
+    try {
+      JsonNode version = body == null ? null : json.readTree(body).get("version");
+      return version == null || !version.canConvertToLong() ? null : ETags.of(version.asLong());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A stored response is always JSON", e);
+    }
   }
 
   /** A stored response body, opened if it was sealed. */

@@ -46,7 +46,8 @@ class IdempotencyTest {
         .then()
         .statusCode(201)
         .header("Idempotent-Replayed", "true")
-        .header("Location", first.header("Location"));
+        .header("Location", first.header("Location"))
+        .header("ETag", first.header("ETag"));
     assertEquals(first.asString(), repeat.asString());
     Api.as(Tokens.partner(agency)).get("/api/v1/referrals").then().body("items", hasSize(1));
   }
