@@ -19,7 +19,8 @@ public record ContactDetails(
     @Size(max = 500, message = "must be at most 500 characters") @Schema(nullable = true)
         String address) {
 
-  boolean isEmpty() {
+  // Not a bean getter (isX, getX): the OpenAPI scan would publish it as a property.
+  boolean givesNothing() {
     return phone == null && email == null && address == null;
   }
 }

@@ -53,6 +53,6 @@ record PersonalData(
 
   ContactDetails contact() {
     ContactDetails contact = new ContactDetails(phone, email, address);
-    return contact.isEmpty() ? null : contact;
+    return contact.givesNothing() ? null : contact;
   }
 }

@@ -61,6 +61,6 @@ public record PotentialVictim(
         || familyName != null
         || !aliases.isEmpty()
         || dateOfBirth != null
-        || (contact != null && !contact.isEmpty());
+        || (contact != null && !contact.givesNothing());
   }
 }
