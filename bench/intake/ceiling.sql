@@ -8,18 +8,19 @@ INSERT INTO idempotency_record (agency_code, idempotency_key, request_hash, crea
   VALUES ('POLICE_METROPOLITAN', 'pgbench-' || :client_id || '-' || :key, md5(:key::text) || md5(:client_id::text), now())
   ON CONFLICT DO NOTHING RETURNING gen_random_uuid() AS rid \gset
 SELECT pf1_0.code, pf1_0.name, pf1_0.nation FROM police_force pf1_0 WHERE pf1_0.code = 'METROPOLITAN';
-INSERT INTO reference_counter (prefix, year, last_value) VALUES ('NRM', 2026, 1)
-  ON CONFLICT (prefix, year) DO UPDATE SET last_value = reference_counter.last_value + 1 RETURNING last_value AS n \gset
 SELECT null, a1_0.active, a1_0.created_at, a1_0.name, a1_0.type, a1_0.updated_at, a1_0.version FROM agency a1_0 WHERE a1_0.code = 'POLICE_METROPOLITAN';
 INSERT INTO referral (age_at_exploitation, agency_code, cg_decided_at, cg_outcome, consent_police_contact, consent_referral, consent_support, country_of_origin, county_lines, estimated_age, exploitation_location, exploitation_types, external_reference, flags, gender, indicator_catalogue_version, indicators, interpreter_needed, jurisdiction, kind, languages, legal_hold, nationalities, overseas_countries, pending_requested_at, pending_requested_by, pending_status, personal_data_erased_at, police_force, reconsidering, recovery_period_ends_on, reference, rg_decided_at, rg_decision_due_by, status, status_since, submitted_at, submitted_by, support_needs, version, id)
-  VALUES ('ADULT', 'POLICE_METROPOLITAN', NULL, NULL, false, true, true, 'AL', false, NULL, 'UK_AND_OVERSEAS', '{SEXUAL,LABOUR}', 'CASE-1', '{}', 'FEMALE', 1, '{DEBT_BONDAGE,WITHHOLDS_DOCUMENTS,RESTRICTED_MOVEMENT}', true, 'ENGLAND_AND_WALES', 'NRM', '{}', false, '{AL}', '{IT}', NULL, NULL, NULL, NULL, 'METROPOLITAN', NULL, NULL, 'PGB-2026-' || :n, NULL, current_date + 5, 'SUBMITTED', now(), now(), 'bench-partner', '{ACCOMMODATION,INTERPRETER}', 0, (:rid)::uuid);
-INSERT INTO referral_data_key (referral_id, kek_id, wrapped_key) VALUES ((:rid)::uuid, '3560d999d41d7de0', decode(md5(:key::text) || md5((:rid)::text) || md5(:n::text) || 'aabbccdd', 'hex'));
+  VALUES ('ADULT', 'POLICE_METROPOLITAN', NULL, NULL, false, true, true, 'AL', false, NULL, 'UK_AND_OVERSEAS', '{SEXUAL,LABOUR}', 'CASE-1', '{}', 'FEMALE', 1, '{DEBT_BONDAGE,WITHHOLDS_DOCUMENTS,RESTRICTED_MOVEMENT}', true, 'ENGLAND_AND_WALES', 'NRM', '{}', false, '{AL}', '{IT}', NULL, NULL, NULL, NULL, 'METROPOLITAN', NULL, NULL, 'PENDING-' || :rid, NULL, current_date + 5, 'SUBMITTED', now(), now(), 'bench-partner', '{ACCOMMODATION,INTERPRETER}', 0, (:rid)::uuid);
+INSERT INTO referral_data_key (referral_id, kek_id, wrapped_key) VALUES ((:rid)::uuid, '3560d999d41d7de0', decode(md5(:key::text) || md5((:rid)::text) || md5(:client_id::text) || 'aabbccdd', 'hex'));
 INSERT INTO referral_personal_data (referral_id, sealed) VALUES ((:rid)::uuid, decode(repeat(md5((:rid)::text), 12), 'hex'));
 SELECT referral_id, kind FROM referral_blind_index WHERE digest IN (md5((:rid)::text) || md5('1'), md5((:rid)::text) || md5('2'), md5((:rid)::text) || md5('3'), md5((:rid)::text) || md5('4')) AND referral_id <> (:rid)::uuid ORDER BY referral_id;
 INSERT INTO referral_blind_index (referral_id, kind, kek_id, digest) VALUES ((:rid)::uuid, 'NAME_DATE_OF_BIRTH', '3560d999d41d7de0', md5((:rid)::text) || md5('1'));
 INSERT INTO referral_blind_index (referral_id, kind, kek_id, digest) VALUES ((:rid)::uuid, 'NAME_NATIONALITY', '3560d999d41d7de0', md5((:rid)::text) || md5('2'));
 INSERT INTO referral_blind_index (referral_id, kind, kek_id, digest) VALUES ((:rid)::uuid, 'NAME_DATE_OF_BIRTH', '3560d999d41d7de0', md5((:rid)::text) || md5('3'));
 INSERT INTO referral_blind_index (referral_id, kind, kek_id, digest) VALUES ((:rid)::uuid, 'NAME_NATIONALITY', '3560d999d41d7de0', md5((:rid)::text) || md5('4'));
+WITH n AS (INSERT INTO reference_counter (prefix, year, last_value) VALUES ('NRM', 2026, 1)
+  ON CONFLICT (prefix, year) DO UPDATE SET last_value = reference_counter.last_value + 1 RETURNING last_value::text AS v)
+  UPDATE referral SET reference = 'PGB-2026-' || repeat('0', greatest(0, 6 - length(n.v))) || n.v FROM n WHERE id = (:rid)::uuid RETURNING reference \gset
 UPDATE idempotency_record SET response_status = 201, response_body = 'sealed:' || (:rid)::text || ':' || repeat(md5(:key::text), 44), location = '/api/v1/referrals/' || (:rid)::text
   WHERE agency_code = 'POLICE_METROPOLITAN' AND idempotency_key = 'pgbench-' || :client_id || '-' || :key;
 SELECT seq + 1 AS seq, hash AS prev FROM audit_head WHERE id FOR UPDATE \gset

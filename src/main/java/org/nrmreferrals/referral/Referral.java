@@ -31,6 +31,12 @@ import org.nrmreferrals.workflow.Stage;
 @Table(name = "referral")
 public class Referral extends PanacheEntityBase {
   @Id private UUID id;
+
+  /**
+   * Written once by SQL ({@link ReferenceNumbers#assign}), never by an entity update: the number is
+   * taken at the end of the intake transaction, after the row was inserted with a placeholder.
+   */
+  @Column(updatable = false)
   private String reference;
 
   @Enumerated(EnumType.STRING)
@@ -161,7 +167,6 @@ public class Referral extends PanacheEntityBase {
 
   /** A new referral or Duty to Notify report, as submitted. */
   static Referral submitted(
-      String reference,
       Agency agency,
       String submittedBy,
       Instant submittedAt,
@@ -170,7 +175,7 @@ public class Referral extends PanacheEntityBase {
       LocalDate rgDecisionDueBy) {
     Referral r = new Referral();
     r.id = UUID.randomUUID();
-    r.reference = reference;
+    r.reference = ReferenceNumbers.placeholder(r.id);
     r.kind = request.kind();
     r.status =
         request.kind() == ReferralKind.NRM ? ReferralStatus.SUBMITTED : ReferralStatus.NOTIFIED;
@@ -293,6 +298,11 @@ public class Referral extends PanacheEntityBase {
 
   public UUID id() {
     return id;
+  }
+
+  /** The number {@link ReferenceNumbers#assign} gave this referral's row. */
+  void numbered(String reference) {
+    this.reference = reference;
   }
 
   public String reference() {

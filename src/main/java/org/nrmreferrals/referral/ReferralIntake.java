@@ -77,7 +77,6 @@ class ReferralIntake {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Referral referral =
         Referral.submitted(
-            numbers.next(request.kind(), now),
             agency,
             submittedBy,
             now,
@@ -87,6 +86,12 @@ class ReferralIntake {
     referral.persist();
     PersonalData personal = PersonalData.of(request.potentialVictim(), request.account());
     Sealer sealer = personalData.save(referral.id(), personal);
+    var matches =
+        duplicates.record(referral.id(), personal, request.potentialVictim().nationalities());
+    // The two serial points come last, so that concurrent intakes queue on them as briefly as
+    // possible: the counter row (locked from here to the commit, so numbers have no gaps), then
+    // the chain's head (locked from the append to the commit).
+    referral.numbered(numbers.assign(referral.id(), request.kind(), now));
     Submission created =
         new Submission(
             201,
@@ -97,9 +102,6 @@ class ReferralIntake {
     if (idempotencyKey != null) {
       idempotency.complete(agency.code(), idempotencyKey, created, referral.id(), sealer);
     }
-    // Every other write before the audit append, which holds the chain's head lock to the commit.
-    var matches =
-        duplicates.record(referral.id(), personal, request.potentialVictim().nationalities());
     audit.append(
         AuditEvent.of(Action.REFERRAL_SUBMITTED)
             .referral(referral.id(), agency.code())
