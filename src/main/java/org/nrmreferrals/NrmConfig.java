@@ -2,6 +2,7 @@ package org.nrmreferrals;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -26,7 +27,7 @@ public interface NrmConfig {
   /** Statutory deadlines. */
   Deadlines deadlines();
 
-  /** The audit trail's checkpoint signing key. */
+  /** The audit trail: checkpoint signing key, verification. */
   Audit audit();
 
   /** Webhook delivery. */
@@ -160,6 +161,14 @@ public interface NrmConfig {
   /** Production sets NRM_AUDIT_SIGNING_KEY_FILE: an Ed25519 private key, PKCS#8 PEM. */
   interface Audit {
     Optional<String> signingKeyFile();
+
+    /**
+     * Events one checker thread of a chain verification takes at a time. A tuning knob only: the
+     * tests set it small so that even their short chains span many batches.
+     */
+    @WithDefault("256")
+    @Min(1)
+    int verifyBatch();
   }
 
   /** How webhooks are delivered and retried. */

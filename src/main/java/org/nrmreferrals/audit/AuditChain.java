@@ -1,9 +1,7 @@
 package org.nrmreferrals.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
  * The chain's arithmetic, as the README documents it for partners:
@@ -59,13 +56,7 @@ final class AuditChain {
 
   /** RFC 8785 (JCS) bytes of a JSON object. */
   static byte[] canonical(ObjectNode node) {
-    try {
-      return new JsonCanonicalizer(JSON.writeValueAsString(node)).getEncodedUTF8();
-    } catch (JsonProcessingException ex) {
-      throw new IllegalStateException("Audit fields are always serializable", ex);
-    } catch (IOException ex) {
-      throw new IllegalStateException("Audit fields are always canonicalizable", ex);
-    }
+    return CanonicalJson.of(node);
   }
 
   static ObjectNode object() {
@@ -97,15 +88,23 @@ final class AuditChain {
     return HEX.formatHex(sha256(HEX.parseHex(salt), value.getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** One SHA-256 engine per thread: reset by digest(), and cheaper than a lookup per event. */
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
+          });
+
   private static byte[] sha256(byte[]... parts) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (byte[] part : parts) {
-        digest.update(part);
-      }
-      return digest.digest();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    MessageDigest digest = SHA256.get();
+    digest.reset();
+    for (byte[] part : parts) {
+      digest.update(part);
     }
+    return digest.digest();
   }
 }

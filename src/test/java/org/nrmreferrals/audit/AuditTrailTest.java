@@ -286,6 +286,42 @@ class AuditTrailTest {
   }
 
   @Test
+  void reportsTheFirstOfTwoAlteredEventsThoughOtherThreadsCheckedTheLaterOne() throws SQLException {
+    // The test profile verifies in batches of 3 on every core, so these two lie in different
+    // batches, and the later one's batch may well be checked first.
+    String first = Referrals.submit(agency, Referrals.anAdultReferral());
+    for (int i = 0; i < 4; i++) {
+      Referrals.submit(agency, Referrals.anAdultReferral());
+    }
+    String last = Referrals.submit(agency, Referrals.anAdultReferral());
+    long early = seqOf(first);
+    long late = seqOf(last);
+    assertTrue(late - early >= 6, "the two events lie batches apart");
+    try {
+      asSuperuser("update audit_event set to_status = 'WITHDRAWN' where seq = " + late);
+      asSuperuser("update audit_event set to_status = 'WITHDRAWN' where seq = " + early);
+      Api.as(Tokens.admin())
+          .get("/api/v1/audit/verify")
+          .then()
+          .statusCode(200)
+          .body("valid", equalTo(false))
+          .body("firstBrokenSeq", equalTo((int) early))
+          .body("checkedEvents", equalTo((int) early - 1))
+          .body("problem", equalTo("the event was altered"));
+    } finally {
+      asSuperuser("update audit_event set to_status = 'SUBMITTED' where seq = " + late);
+      asSuperuser("update audit_event set to_status = 'SUBMITTED' where seq = " + early);
+    }
+    Api.as(Tokens.admin()).get("/api/v1/audit/verify").then().body("valid", equalTo(true));
+  }
+
+  private long seqOf(String referralId) throws SQLException {
+    return Long.parseLong(
+        query("select min(seq)::text from audit_event where referral_id = ?::uuid", referralId)
+            .get(0));
+  }
+
+  @Test
   void detectsAnEventDeletedFromTheDatabase() throws SQLException {
     String id = Referrals.submit(agency, Referrals.anAdultReferral());
     Api.as(partner).get("/api/v1/referrals/" + id).then().statusCode(200);

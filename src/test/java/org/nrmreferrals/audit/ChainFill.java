@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,11 +34,31 @@ public final class ChainFill {
 
   private ChainFill() {}
 
+  /** Creates the URL's database if the server has none of that name, as on a fresh machine. */
+  private static void createIfMissing(String url) throws SQLException {
+    int slash = url.lastIndexOf('/');
+    String database = url.substring(slash + 1).replaceAll("\\?.*", "");
+    if (!database.matches("[a-z_][a-z0-9_]*")) {
+      throw new IllegalArgumentException("Not a plain database name: " + database);
+    }
+    PGSimpleDataSource admin = new PGSimpleDataSource();
+    admin.setUrl(url.substring(0, slash + 1) + "postgres");
+    admin.setUser("postgres");
+    try (Connection c = admin.getConnection();
+        Statement s = c.createStatement()) {
+      ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
+      if (!rs.next()) {
+        s.execute("CREATE DATABASE " + database);
+      }
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     PGSimpleDataSource ds = new PGSimpleDataSource();
     ds.setUrl(args[0]);
     ds.setUser("postgres");
     long events = Long.parseLong(args[1]);
+    createIfMissing(args[0]);
     Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
     ObjectMapper json = new ObjectMapper();
     try (Connection c = ds.getConnection();
