@@ -2,7 +2,8 @@
 # Prints a Hyperfoil benchmark that submits varied, valid referrals with unique idempotency keys.
 # scenario.sh NAME PORT TOKEN_FILE PHASE, PHASE being "rate N DURATION" (open loop: N new
 # submissions a second whatever the answers' speed, so stalls show as latency) or
-# "users N DURATION" (closed loop: N clients, each submitting again on its answer: saturation).
+# "users N DURATION" (closed loop: N clients, each submitting again on its answer: saturation),
+# or "once N -" (N submissions started at once over the shared connections: a bulk load).
 set -euo pipefail
 name=$1 port=$2 token=$(cat "$3") kind=$4 n=$5 duration=$6
 
@@ -11,6 +12,9 @@ if [[ $kind == rate ]]; then
       usersPerSec: $n
       duration: $duration
       maxSessions: $((n * 30))"
+elif [[ $kind == once ]]; then
+  phase="atOnce:
+      users: $n"
 else
   phase="always:
       users: $n
@@ -30,12 +34,23 @@ phases:
       - submit:
         - randomUUID:
             toVar: key
+        # Names from syllables: about 200 given and 4,000 family names, so that likely duplicates
+        # (same name and birth date or nationality) stay as rare as in real intake.
         - randomItem:
-            toVar: given
-            list: [Ana, Mihai, Thi, Blessing, Arben, Olena, Kwame, Fatima, Daniel, Li, Sara, Emmanuel, Irina, Tuan, Grace, Ahmed]
+            toVar: g1
+            list: [An, Mi, Thi, Bles, Ar, Ole, Kwa, Fa, Da, Li, Sa, Em, Iri, Tu, Gra, Ah, Ro, Va, Ne, Jo]
         - randomItem:
-            toVar: family
-            list: [Example, Popescu, Nguyen, Okafor, Hoxha, Kovalenko, Mensah, Rahimi, Smith, Wang, Jones, Adeyemi, Petrova, Tran, Osei, Hassan]
+            toVar: g2
+            list: [a, hai, na, sing, ben, me, ti, el, ra, on]
+        - randomItem:
+            toVar: f1
+            list: [Po, Ngu, Oka, Ho, Ko, Men, Ra, Smi, Wa, Jo, Ade, Pe, Tra, Ose, Has, Bu, Ci, Dra, Ga, Le]
+        - randomItem:
+            toVar: f2
+            list: [pe, ye, fo, xha, va, sa, hi, ne, tro, mo, ri, la, ke, du, be, zi, ta, go, ni, so]
+        - randomItem:
+            toVar: f3
+            list: [scu, n, r, ko, nko, h, mi, ova, ev, i]
         - randomInt:
             toVar: born
             min: 1960
@@ -76,5 +91,5 @@ phases:
               Idempotency-Key:
                 fromVar: key
             body:
-              pattern: '{"kind":"NRM","jurisdiction":"ENGLAND_AND_WALES","externalReference":"BENCH-\${key}","potentialVictim":{"givenName":"\${given}","familyName":"\${family}","dateOfBirth":"\${born}-\${month}-\${day}",\${person}},\${exploitation},"supportNeeds":["ACCOMMODATION","INTERPRETER"],"account":"Found at a car wash by officers on a welfare visit; says the employer keeps the passport and takes the wages to pay a debt for the journey."}'
+              pattern: '{"kind":"NRM","jurisdiction":"ENGLAND_AND_WALES","externalReference":"BENCH-\${key}","potentialVictim":{"givenName":"\${g1}\${g2}","familyName":"\${f1}\${f2}\${f3}","dateOfBirth":"\${born}-\${month}-\${day}",\${person}},\${exploitation},"supportNeeds":["ACCOMMODATION","INTERPRETER"],"account":"Found at a car wash by officers on a welfare visit; says the employer keeps the passport and takes the wages to pay a debt for the journey."}'
 YAML

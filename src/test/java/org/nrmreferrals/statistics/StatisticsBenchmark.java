@@ -56,6 +56,9 @@ public final class StatisticsBenchmark {
     PGSimpleDataSource ds = dataSource(server + database);
     Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
     long fill = fill(ds);
+    if (Boolean.getBoolean("bench.fill-only")) {
+      return; // bench/run times the packaged service on this database itself
+    }
 
     Clock clock = Clock.systemUTC();
     NrmConfig config = config();

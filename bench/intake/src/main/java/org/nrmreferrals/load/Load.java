@@ -43,9 +43,12 @@ public final class Load {
             },
             null,
             null);
+    long started = System.nanoTime();
     runner.run();
-    StringBuilder json = new StringBuilder("{");
-    String separator = "";
+    double wallSeconds = (System.nanoTime() - started) / 1e9;
+    StringBuilder json =
+        new StringBuilder(String.format(Locale.ROOT, "{\"wallSeconds\":%.3f", wallSeconds));
+    String separator = ",";
     for (Map.Entry<String, StatisticsSnapshot> e : phases.entrySet()) {
       StatisticsSnapshot s = e.getValue();
       HttpStats http = HttpStats.get(s);
@@ -62,7 +65,7 @@ public final class Load {
                       + "\"status5xx\":%d,\"statusOther\":%d,\"timeouts\":%d,"
                       + "\"connectionErrors\":%d,\"internalErrors\":%d,\"seconds\":%.3f,"
                       + "\"responsesPerSecond\":%.1f,\"p50Ms\":%.2f,\"p90Ms\":%.2f,"
-                      + "\"p99Ms\":%.2f,\"p999Ms\":%.2f,\"maxMs\":%.2f,\"meanMs\":%.2f}",
+                      + "\"p95Ms\":%.2f,\"p99Ms\":%.2f,\"p999Ms\":%.2f,\"maxMs\":%.2f,\"meanMs\":%.2f}",
                   s.requestCount,
                   s.responseCount,
                   http.status_2xx,
@@ -76,6 +79,7 @@ public final class Load {
                   seconds > 0 ? s.responseCount / seconds : 0,
                   ms(h.getValueAtPercentile(50)),
                   ms(h.getValueAtPercentile(90)),
+                  ms(h.getValueAtPercentile(95)),
                   ms(h.getValueAtPercentile(99)),
                   ms(h.getValueAtPercentile(99.9)),
                   ms(h.getMaxValue()),
