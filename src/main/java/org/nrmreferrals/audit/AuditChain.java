@@ -9,6 +9,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The chain's arithmetic, as the README documents it for partners:
@@ -31,27 +35,31 @@ final class AuditChain {
 
   private AuditChain() {}
 
-  /** The event's fields that the chain covers, as a JSON object (before canonicalization). */
-  static ObjectNode publicFields(AuditRecord e) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("seq", e.seq());
-    node.put("occurredAt", timestamp(e.occurredAt()));
-    node.put("action", e.action());
-    node.put("referralId", e.referralId() == null ? null : e.referralId().toString());
-    node.put("agency", e.agency());
-    node.put("actorRole", e.actorRole());
-    node.put("actorAgency", e.actorAgency());
-    node.put("actorDigest", e.actorDigest());
-    node.put("fromStatus", e.fromStatus());
-    node.put("toStatus", e.toStatus());
-    node.put("requestId", e.requestId());
-    node.set("details", e.details() == null ? JSON.createObjectNode() : e.details());
-    return node;
-  }
+  /**
+   * The event's fields that the chain covers, by name, in canonical (sorted) order: an event is
+   * written straight from these, without a JSON tree in between.
+   */
+  private static final SortedMap<String, Function<AuditRecord, Object>> PUBLIC_FIELDS =
+      new TreeMap<>(
+          Map.ofEntries(
+              Map.entry("seq", AuditRecord::seq),
+              Map.entry("occurredAt", e -> timestamp(e.occurredAt())),
+              Map.entry("action", AuditRecord::action),
+              Map.entry(
+                  "referralId", e -> e.referralId() == null ? null : e.referralId().toString()),
+              Map.entry("agency", AuditRecord::agency),
+              Map.entry("actorRole", AuditRecord::actorRole),
+              Map.entry("actorAgency", AuditRecord::actorAgency),
+              Map.entry("actorDigest", AuditRecord::actorDigest),
+              Map.entry("fromStatus", AuditRecord::fromStatus),
+              Map.entry("toStatus", AuditRecord::toStatus),
+              Map.entry("requestId", AuditRecord::requestId),
+              Map.entry(
+                  "details", e -> e.details() == null ? JSON.createObjectNode() : e.details())));
 
   /** RFC 8785 (JCS) bytes of the event's public fields. */
   static byte[] canonical(AuditRecord e) {
-    return canonical(publicFields(e));
+    return CanonicalJson.of(PUBLIC_FIELDS, e);
   }
 
   /** RFC 8785 (JCS) bytes of a JSON object. */

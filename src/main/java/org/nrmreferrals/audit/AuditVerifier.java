@@ -122,7 +122,7 @@ class AuditVerifier {
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
           AuditRecord r = AuditRows.read(rs);
-          batch.add(new Row(r, expected, prevHash, rs.getString("reason")));
+          batch.add(new Row(r, expected, prevHash, rs.getString(18))); // r.reason, after COLUMNS
           prevHash = r.hash();
           expected++;
           if (batch.size() == batchSize) {

@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.function.Function;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.erdtman.jcs.NumberToJSON;
 
@@ -31,6 +34,40 @@ final class CanonicalJson {
     StringBuilder out = new StringBuilder(512);
     try {
       write(node, out);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Not canonicalizable JSON: " + e.getMessage(), e);
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * An object given as fields in canonical order (a {@link java.util.TreeMap}'s: UTF-16 order),
+   * each read from the source: a string, a whole number, a JSON tree or null.
+   */
+  static <T> byte[] of(SortedMap<String, Function<T, Object>> fields, T source) {
+    StringBuilder out = new StringBuilder(768);
+    try {
+      out.append('{');
+      String separator = "";
+      for (Map.Entry<String, Function<T, Object>> field : fields.entrySet()) {
+        out.append(separator);
+        separator = ",";
+        string(field.getKey(), out);
+        out.append(':');
+        Object value = field.getValue().apply(source);
+        if (value == null) {
+          out.append("null");
+        } else if (value instanceof String text) {
+          string(text, out);
+        } else if (value instanceof Long || value instanceof Integer) {
+          out.append(NumberToJSON.serializeNumber(((Number) value).doubleValue()));
+        } else if (value instanceof JsonNode node) {
+          write(node, out);
+        } else {
+          throw new IllegalArgumentException("Not a canonical field value: " + value.getClass());
+        }
+      }
+      out.append('}');
     } catch (IOException e) {
       throw new IllegalArgumentException("Not canonicalizable JSON: " + e.getMessage(), e);
     }
@@ -81,10 +118,18 @@ final class CanonicalJson {
    */
   private static void string(String value, StringBuilder out) {
     out.append('"');
+    int plain = 0;
+    while (plain < value.length() && needsNoEscape(value.charAt(plain))) {
+      plain++;
+    }
+    if (plain == value.length()) {
+      out.append(value).append('"'); // the common case, copied as a whole
+      return;
+    }
     int run = 0;
-    for (int i = 0; i < value.length(); i++) {
+    for (int i = plain; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c >= 0x20 && c != '"' && c != '\\') {
+      if (needsNoEscape(c)) {
         continue;
       }
       out.append(value, run, i);
@@ -106,6 +151,10 @@ final class CanonicalJson {
   }
 
   /** The library takes whole documents only, so the node goes in as an array's one element. */
+  private static boolean needsNoEscape(char c) {
+    return c >= 0x20 && c != '"' && c != '\\';
+  }
+
   private static void viaLibrary(JsonNode node, StringBuilder out) throws IOException {
     String array =
         new JsonCanonicalizer(JSON.writeValueAsString(JSON.createArrayNode().add(node)))
