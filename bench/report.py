@@ -121,6 +121,10 @@ figures["chain"] = {
     "perRun": [float(open(p).read()) for p in verify_runs],
     "valid": all(v["valid"] for v in verifications),
     "checkedEvents": verifications[0]["checkedEvents"] if verifications else 0,
+    "warmupRuns": len(glob.glob(os.path.join(results, "verify-warmup-*.seconds"))),
+    "coldSeconds": float(read("verify-warmup-1.seconds"))
+    if os.path.exists(os.path.join(results, "verify-warmup-1.seconds"))
+    else None,
 }
 
 # 6. start-up and memory
@@ -184,7 +188,7 @@ pgbench -M extended -c {machine['users']} -j 2 -T {machine['duration'].rstrip('s
 | 4 | The same GROUP BY as raw SQL (pgbench) | p95 {st['rawSqlP95Ms']:.1f} ms; service ÷ SQL {st['ratio']:.2f} | | |
 | 5 | Feed: a 1,000-event page (caseworker) | p95 {fd['p95Ms']:.1f} ms (p50 {fd['p50Ms']:.1f} ms) | ≤ 20 ms (judged on p95) | {verdict(fd['p95Ms'] <= 20)} |
 | 5 | Feed: a 1,000-event page (partner, own agency's events) | p95 {fp['p95Ms']:.1f} ms (p50 {fp['p50Ms']:.1f} ms) | ≤ 20 ms (judged on p95) | {verdict(fp['p95Ms'] <= 20)} |
-| 5 | Chain verification of {ch['checkedEvents']:,} events (`GET /api/v1/audit/verify`) | {ch['seconds']:.1f} s, valid: {ch['valid']} | ≤ 5 s | {verdict(ch['seconds'] <= 5)} |
+| 5 | Chain verification of {ch['checkedEvents']:,} events (`GET /api/v1/audit/verify`) | {ch['seconds']:.2f} s after {ch['warmupRuns']} warm-up runs{'' if ch['coldSeconds'] is None else f" (the first run after start, JIT cold: {ch['coldSeconds']:.1f} s)"}, valid: {ch['valid']} | ≤ 5 s | {verdict(ch['seconds'] <= 5)} |
 | 6 | Start to ready, empty database (migrations included) | {figures['readyEmptyMs'] / 1000:.1f} s | | |
 | 6 | Start to ready, migrated database | {figures['readyMigratedMs'] / 1000:.1f} s | | |
 | 6 | Resident memory after the intake runs | {figures['rssAfterIntakeMiB']:.0f} MiB | | |
