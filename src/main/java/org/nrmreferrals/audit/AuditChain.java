@@ -6,13 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * The chain's arithmetic, as the README documents it for partners:
@@ -39,23 +38,25 @@ final class AuditChain {
    * The event's fields that the chain covers, by name, in canonical (sorted) order: an event is
    * written straight from these, without a JSON tree in between.
    */
-  private static final SortedMap<String, Function<AuditRecord, Object>> PUBLIC_FIELDS =
-      new TreeMap<>(
-          Map.ofEntries(
-              Map.entry("seq", AuditRecord::seq),
-              Map.entry("occurredAt", e -> timestamp(e.occurredAt())),
-              Map.entry("action", AuditRecord::action),
-              Map.entry(
-                  "referralId", e -> e.referralId() == null ? null : e.referralId().toString()),
-              Map.entry("agency", AuditRecord::agency),
-              Map.entry("actorRole", AuditRecord::actorRole),
-              Map.entry("actorAgency", AuditRecord::actorAgency),
-              Map.entry("actorDigest", AuditRecord::actorDigest),
-              Map.entry("fromStatus", AuditRecord::fromStatus),
-              Map.entry("toStatus", AuditRecord::toStatus),
-              Map.entry("requestId", AuditRecord::requestId),
-              Map.entry(
-                  "details", e -> e.details() == null ? JSON.createObjectNode() : e.details())));
+  private static final CanonicalJson.Fields<AuditRecord> PUBLIC_FIELDS =
+      new CanonicalJson.Fields<>(
+          new TreeMap<>(
+              Map.ofEntries(
+                  Map.entry("seq", AuditRecord::seq),
+                  Map.entry("occurredAt", e -> timestamp(e.occurredAt())),
+                  Map.entry("action", AuditRecord::action),
+                  Map.entry(
+                      "referralId", e -> e.referralId() == null ? null : e.referralId().toString()),
+                  Map.entry("agency", AuditRecord::agency),
+                  Map.entry("actorRole", AuditRecord::actorRole),
+                  Map.entry("actorAgency", AuditRecord::actorAgency),
+                  Map.entry("actorDigest", AuditRecord::actorDigest),
+                  Map.entry("fromStatus", AuditRecord::fromStatus),
+                  Map.entry("toStatus", AuditRecord::toStatus),
+                  Map.entry("requestId", AuditRecord::requestId),
+                  Map.entry(
+                      "details",
+                      e -> e.details() == null ? JSON.createObjectNode() : e.details()))));
 
   /** RFC 8785 (JCS) bytes of the event's public fields. */
   static byte[] canonical(AuditRecord e) {
@@ -72,47 +73,116 @@ final class AuditChain {
   }
 
   static String eventDigest(AuditRecord e) {
-    return HEX.formatHex(sha256(canonical(e)));
+    return HEX.formatHex(eventDigest(e, threadEngine()));
   }
 
   static String link(String prevHash, String eventDigest) {
-    return HEX.formatHex(sha256(HEX.parseHex(prevHash), HEX.parseHex(eventDigest)));
+    return HEX.formatHex(link(prevHash, HEX.parseHex(eventDigest), threadEngine()));
   }
 
   static String actorDigest(String salt, String actor) {
-    return saltedDigest(salt, "actor:" + actor);
+    return HEX.formatHex(saltedDigest(salt, ACTOR, actor, threadEngine()));
   }
 
   static String reasonDigest(String salt, String reason) {
-    return saltedDigest(salt, "reason:" + reason);
+    return HEX.formatHex(saltedDigest(salt, REASON, reason, threadEngine()));
   }
 
-  /** Instants in the canonical form: UTC, always six fractional digits. */
-  static String timestamp(Instant instant) {
-    return MICROS.format(instant);
-  }
+  // The same arithmetic in bytes, on an engine the caller holds: the verifier's, which checks
+  // three digests an event and compares them with isHexOf, so no hex is written.
 
-  private static String saltedDigest(String salt, String value) {
-    return HEX.formatHex(sha256(HEX.parseHex(salt), value.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  /** One SHA-256 engine per thread: reset by digest(), and cheaper than a lookup per event. */
-  private static final ThreadLocal<MessageDigest> SHA256 =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-              throw new IllegalStateException("SHA-256 is part of every JDK", e);
-            }
-          });
-
-  private static byte[] sha256(byte[]... parts) {
-    MessageDigest digest = SHA256.get();
-    digest.reset();
-    for (byte[] part : parts) {
-      digest.update(part);
+  /** A SHA-256 engine for one thread's use with the methods below. */
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
-    return digest.digest();
+  }
+
+  // digest() leaves an engine reset, and nothing below can fail between update and digest (hex
+  // is parsed before the first update), so no reset is needed before use.
+
+  static byte[] eventDigest(AuditRecord e, MessageDigest sha) {
+    return sha.digest(canonical(e));
+  }
+
+  static byte[] link(String prevHash, byte[] eventDigest, MessageDigest sha) {
+    sha.update(HEX.parseHex(prevHash));
+    return sha.digest(eventDigest);
+  }
+
+  /** The actor's digest; an IllegalArgumentException if the salt is not hex. */
+  static byte[] actorDigest(String salt, String actor, MessageDigest sha) {
+    return saltedDigest(salt, ACTOR, actor, sha);
+  }
+
+  private static final byte[] ACTOR = "actor:".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] REASON = "reason:".getBytes(StandardCharsets.UTF_8);
+
+  private static byte[] saltedDigest(String salt, byte[] label, String value, MessageDigest sha) {
+    sha.update(HEX.parseHex(salt));
+    sha.update(label);
+    return sha.digest(value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The calling thread's engine, reset: a request thread's is never left mid-digest. */
+  private static MessageDigest threadEngine() {
+    MessageDigest engine = SHA256.get();
+    engine.reset();
+    return engine;
+  }
+
+  /** One SHA-256 engine per thread for the hex methods, which the request threads call. */
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(AuditChain::sha256);
+
+  /**
+   * Whether the stored text is the lowercase hex of these bytes, as {@code formatHex(bytes)
+   * .equals(hex)} but without making the string: the verifier compares three digests per event.
+   */
+  static boolean isHexOf(byte[] bytes, String hex) {
+    if (hex == null || hex.length() != 2 * bytes.length) {
+      return false;
+    }
+    for (int i = 0; i < bytes.length; i++) {
+      if (hex.charAt(2 * i) != DIGITS[(bytes[i] >> 4) & 0xf]
+          || hex.charAt(2 * i + 1) != DIGITS[bytes[i] & 0xf]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
+  /**
+   * Instants in the canonical form: UTC, always six fractional digits (truncated), as {@code
+   * uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'} formats them. Years 0 to 9999 are written by hand, a tenth of
+   * the formatter's time; others go through the formatter.
+   */
+  static String timestamp(Instant instant) {
+    long seconds = instant.getEpochSecond();
+    LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+    if (day.getYear() < 0 || day.getYear() > 9999) {
+      return MICROS.format(instant);
+    }
+    int second = (int) Math.floorMod(seconds, 86_400);
+    char[] text = "0000-00-00T00:00:00.000000Z".toCharArray();
+    digits(text, 4, day.getYear());
+    digits(text, 7, day.getMonthValue());
+    digits(text, 10, day.getDayOfMonth());
+    digits(text, 13, second / 3600);
+    digits(text, 16, second / 60 % 60);
+    digits(text, 19, second % 60);
+    digits(text, 26, instant.getNano() / 1000);
+    return new String(text);
+  }
+
+  /** Writes a non-negative value's digits right-aligned, ending before {@code end}. */
+  private static void digits(char[] text, int end, int value) {
+    for (int i = end - 1; value > 0; i--, value /= 10) {
+      text[i] = (char) ('0' + value % 10);
+    }
   }
 }

@@ -2,8 +2,12 @@ package org.nrmreferrals.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -45,5 +49,58 @@ final class AuditRows {
     } catch (JsonProcessingException e) {
       throw new SQLException("audit_event.details is not JSON at seq " + rs.getLong(1), e);
     }
+  }
+
+  /** 2000-01-01T00:00Z, where PostgreSQL's binary timestamps count from, in Unix seconds. */
+  private static final long POSTGRES_EPOCH = 946_684_800L;
+
+  /**
+   * The event from the first fields of a binary {@code COPY} row of {@link #COLUMNS}, as {@link
+   * #read} reads a result row: int8 and timestamptz as 8 big-endian bytes (microseconds since
+   * 2000-01-01 UTC, infinity as the extremes), uuid as its 16 bytes, text as UTF-8.
+   */
+  static AuditRecord fromBinary(byte[][] fields) throws IOException {
+    return new AuditRecord(
+        ByteBuffer.wrap(fields[0]).getLong(),
+        instant(ByteBuffer.wrap(fields[1]).getLong()),
+        text(fields[2]),
+        uuid(fields[3]),
+        text(fields[4]),
+        text(fields[5]),
+        text(fields[6]),
+        text(fields[7]),
+        text(fields[8]),
+        text(fields[9]),
+        text(fields[10]),
+        text(fields[11]),
+        text(fields[12]),
+        JSON.readTree(fields[13]), // details::text, parsed from its UTF-8 bytes
+        text(fields[14]),
+        text(fields[15]),
+        text(fields[16]));
+  }
+
+  static String text(byte[] utf8) {
+    return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
+  }
+
+  private static UUID uuid(byte[] bytes) {
+    if (bytes == null) {
+      return null;
+    }
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    return new UUID(buffer.getLong(), buffer.getLong());
+  }
+
+  private static Instant instant(long micros) {
+    if (micros == Long.MAX_VALUE) {
+      return OffsetDateTime.MAX.toInstant(); // 'infinity', as the driver reads it
+    }
+    if (micros == Long.MIN_VALUE) {
+      return OffsetDateTime.MIN.toInstant();
+    }
+    return Instant.ofEpochSecond(
+        POSTGRES_EPOCH + Math.floorDiv(micros, 1_000_000L),
+        Math.floorMod(micros, 1_000_000L) * 1_000L);
   }
 }

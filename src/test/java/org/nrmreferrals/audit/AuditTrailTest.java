@@ -286,6 +286,28 @@ class AuditTrailTest {
   }
 
   @Test
+  void reportsASaltMadeUnreadableAsAnAlteredActorNotAsAnError() throws SQLException {
+    String id = Referrals.submit(agency, Referrals.anAdultReferral());
+    long seq =
+        Long.parseLong(
+            query("select seq::text from audit_event where referral_id = ?::uuid", id).get(0));
+    String salt = query("select actor_salt from audit_event where seq = " + seq).get(0);
+    try {
+      asSuperuser("update audit_event set actor_salt = 'not hex at all' where seq = " + seq);
+      Api.as(Tokens.admin())
+          .get("/api/v1/audit/verify")
+          .then()
+          .statusCode(200)
+          .body("valid", equalTo(false))
+          .body("firstBrokenSeq", equalTo((int) seq))
+          .body("problem", equalTo("the actor was altered"));
+    } finally {
+      asSuperuser("update audit_event set actor_salt = '" + salt + "' where seq = " + seq);
+    }
+    Api.as(Tokens.admin()).get("/api/v1/audit/verify").then().body("valid", equalTo(true));
+  }
+
+  @Test
   void reportsTheFirstOfTwoAlteredEventsThoughOtherThreadsCheckedTheLaterOne() throws SQLException {
     // The test profile verifies in batches of 3 on every core, so these two lie in different
     // batches, and the later one's batch may well be checked first.

@@ -14,7 +14,12 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -123,6 +128,30 @@ class CanonicalJsonTest {
           expected,
           AuditChain.canonical(e),
           () -> "for " + new String(expected, StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void timestampsAreWrittenAsTheFormatterWritesThem() {
+    DateTimeFormatter formatter =
+        DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    List<Instant> instants = new ArrayList<>();
+    instants.add(Instant.EPOCH);
+    instants.add(Instant.ofEpochSecond(-1, 999_999_999));
+    instants.add(Instant.ofEpochSecond(1_709_208_000, 1_000));
+    for (int year : new int[] {-1, 0, 1, 999, 1000, 9999, 10_000, 123_456}) {
+      Instant start = LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+      instants.add(start);
+      instants.add(start.minusNanos(1));
+    }
+    Random random = new Random(5);
+    for (int i = 0; i < 100_000; i++) {
+      // From about the year -250 to 12,000: both the hand-written range and the fallback.
+      long second = random.nextLong(-70_000_000_000L, 320_000_000_000L);
+      instants.add(Instant.ofEpochSecond(second, random.nextInt(1_000_000_000)));
+    }
+    for (Instant instant : instants) {
+      assertEquals(formatter.format(instant), AuditChain.timestamp(instant), instant::toString);
     }
   }
 
