@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -272,13 +273,7 @@ class AuditTrailTest {
             query("select seq::text from audit_event where referral_id = ?::uuid", id).get(0));
     try {
       asSuperuser("update audit_event set to_status = 'WITHDRAWN' where seq = " + seq);
-      Api.as(Tokens.admin())
-          .get("/api/v1/audit/verify")
-          .then()
-          .statusCode(200)
-          .body("valid", equalTo(false))
-          .body("firstBrokenSeq", equalTo((int) seq))
-          .body("problem", equalTo("the event was altered"));
+      verificationBrokenAt(seq).body("problem", equalTo("the event was altered"));
     } finally {
       asSuperuser("update audit_event set to_status = 'SUBMITTED' where seq = " + seq);
     }
@@ -294,13 +289,7 @@ class AuditTrailTest {
     String salt = query("select actor_salt from audit_event where seq = " + seq).get(0);
     try {
       asSuperuser("update audit_event set actor_salt = 'not hex at all' where seq = " + seq);
-      Api.as(Tokens.admin())
-          .get("/api/v1/audit/verify")
-          .then()
-          .statusCode(200)
-          .body("valid", equalTo(false))
-          .body("firstBrokenSeq", equalTo((int) seq))
-          .body("problem", equalTo("the actor was altered"));
+      verificationBrokenAt(seq).body("problem", equalTo("the actor was altered"));
     } finally {
       asSuperuser("update audit_event set actor_salt = '" + salt + "' where seq = " + seq);
     }
@@ -322,12 +311,7 @@ class AuditTrailTest {
     try {
       asSuperuser("update audit_event set to_status = 'WITHDRAWN' where seq = " + late);
       asSuperuser("update audit_event set to_status = 'WITHDRAWN' where seq = " + early);
-      Api.as(Tokens.admin())
-          .get("/api/v1/audit/verify")
-          .then()
-          .statusCode(200)
-          .body("valid", equalTo(false))
-          .body("firstBrokenSeq", equalTo((int) early))
+      verificationBrokenAt(early)
           .body("checkedEvents", equalTo((int) early - 1))
           .body("problem", equalTo("the event was altered"));
     } finally {
@@ -335,6 +319,16 @@ class AuditTrailTest {
       asSuperuser("update audit_event set to_status = 'SUBMITTED' where seq = " + early);
     }
     Api.as(Tokens.admin()).get("/api/v1/audit/verify").then().body("valid", equalTo(true));
+  }
+
+  /** The admin's verification, asserted to report the chain broken first at this seq. */
+  private static ValidatableResponse verificationBrokenAt(long seq) {
+    return Api.as(Tokens.admin())
+        .get("/api/v1/audit/verify")
+        .then()
+        .statusCode(200)
+        .body("valid", equalTo(false))
+        .body("firstBrokenSeq", equalTo((int) seq));
   }
 
   private long seqOf(String referralId) throws SQLException {
@@ -355,12 +349,7 @@ class AuditTrailTest {
     asSuperuser("insert into audit_event_saved select * from audit_event where seq = " + seq);
     try {
       asSuperuser("delete from audit_event where seq = " + seq);
-      Api.as(Tokens.admin())
-          .get("/api/v1/audit/verify")
-          .then()
-          .statusCode(200)
-          .body("valid", equalTo(false))
-          .body("firstBrokenSeq", equalTo((int) seq));
+      verificationBrokenAt(seq);
     } finally {
       asSuperuser("insert into audit_event select * from audit_event_saved");
       asSuperuser("drop table audit_event_saved");
