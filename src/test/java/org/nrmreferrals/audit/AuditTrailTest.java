@@ -268,9 +268,7 @@ class AuditTrailTest {
   @Test
   void detectsAnEventAlteredInTheDatabase() throws SQLException {
     String id = Referrals.submit(agency, Referrals.anAdultReferral());
-    long seq =
-        Long.parseLong(
-            query("select seq::text from audit_event where referral_id = ?::uuid", id).get(0));
+    long seq = seqOf(id); // a new referral's one event
     try {
       asSuperuser("update audit_event set to_status = 'WITHDRAWN' where seq = " + seq);
       verificationBrokenAt(seq).body("problem", equalTo("the event was altered"));
@@ -283,9 +281,7 @@ class AuditTrailTest {
   @Test
   void reportsASaltMadeUnreadableAsAnAlteredActorNotAsAnError() throws SQLException {
     String id = Referrals.submit(agency, Referrals.anAdultReferral());
-    long seq =
-        Long.parseLong(
-            query("select seq::text from audit_event where referral_id = ?::uuid", id).get(0));
+    long seq = seqOf(id); // a new referral's one event
     String salt = query("select actor_salt from audit_event where seq = " + seq).get(0);
     try {
       asSuperuser("update audit_event set actor_salt = 'not hex at all' where seq = " + seq);
