@@ -1,10 +1,9 @@
 package org.nrmreferrals.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -23,8 +22,7 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.nrmreferrals.NrmConfig;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
-import org.postgresql.copy.PGCopyInputStream;
+import org.postgresql.copy.CopyOut;
 
 /**
  * Recomputes the whole chain from the rows, as a superuser's edits would break it: a missing or
@@ -48,6 +46,8 @@ class AuditVerifier {
   /** The 11 bytes a binary COPY starts with. */
   private static final byte[] SIGNATURE =
       "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
+
+  private static final byte[] GENESIS = AuditChain.GENESIS.getBytes(StandardCharsets.US_ASCII);
 
   private final DataSource dataSource;
   private final int batchSize;
@@ -81,29 +81,30 @@ class AuditVerifier {
           });
 
   /**
-   * An event as the COPY sent it (its fields' bytes, decoded by the checker), with what its check
-   * needs from the rows before it: the seq expected of it and the previous row's stored hash.
+   * A batch of rows as the COPY sent them, one tuple each, undecoded; the row before the batch
+   * (null before the first event) gives its first event's predecessor hash.
    */
-  private record Row(byte[][] fields, long expectedSeq, byte[] prevHash) {}
+  private record Batch(long firstSeq, byte[] predecessor, List<byte[]> rows) {}
 
   /** Checks a batch: the first broken event's verification, or null. */
-  private static Future<Verification> submit(List<Row> batch, long headSeq, String headHash) {
+  private static Future<Verification> submit(Batch batch, long headSeq, String headHash) {
     return CHECKERS.submit(
         () -> {
           MessageDigest sha = AuditChain.sha256();
-          for (Row row : batch) {
-            AuditRecord r = AuditRows.fromBinary(row.fields());
-            String reason = AuditRows.text(row.fields()[REASON]);
-            String prevHash = AuditRows.text(row.prevHash());
-            String problem = check(r, row.expectedSeq(), prevHash, reason, sha);
+          long expectedSeq = batch.firstSeq();
+          byte[] prevHash =
+              batch.predecessor() == null ? GENESIS : fields(batch.predecessor())[HASH];
+          for (byte[] row : batch.rows()) {
+            byte[][] fields = fields(row);
+            AuditRecord r = AuditRows.fromBinary(fields);
+            String reason = AuditRows.text(fields[REASON]);
+            String problem = check(r, expectedSeq, AuditRows.text(prevHash), reason, sha);
             if (problem != null) {
               return broken(
-                  row.expectedSeq() - 1,
-                  headSeq,
-                  headHash,
-                  Math.min(r.seq(), row.expectedSeq()),
-                  problem);
+                  expectedSeq - 1, headSeq, headHash, Math.min(r.seq(), expectedSeq), problem);
             }
+            prevHash = fields[HASH];
+            expectedSeq++;
           }
           return null;
         });
@@ -134,50 +135,47 @@ class AuditVerifier {
       headSeq = rs.getLong(1);
       headHash = rs.getString(2);
     }
-    // One thread reads the rows in seq order; batches are checked on every core. Each event's
-    // check needs only the event, the seq expected of it and the stored hash of the row before
-    // it, all known when the row is read, so the outcome is the sequential one: the first
-    // problem in seq order. The rows come as a binary COPY: PostgreSQL streams them while they
-    // are checked (a cursor would wait for each fetch), and the reader only splits the stream
-    // into fields, leaving their decoding to the checkers.
-    long expected = 1;
-    byte[] prevHash = AuditChain.GENESIS.getBytes(StandardCharsets.US_ASCII);
+    // One thread reads the rows in seq order; batches are checked on every core. The rows come
+    // as a binary COPY, which PostgreSQL streams while they are checked (a cursor would wait for
+    // each fetch), and in which every row is a message of its own: the reader only hands the
+    // messages on, and the checkers split and decode them. Each event's check needs only the
+    // event, the seq expected of it and the stored hash of the row before it, so the outcome is
+    // the sequential one: the first problem in seq order.
     Deque<Future<Verification>> pending = new ArrayDeque<>();
-    List<Row> batch = new ArrayList<>(batchSize);
-    CopyManager copies = connection.unwrap(PGConnection.class).getCopyAPI();
-    try (PGCopyInputStream copy = new PGCopyInputStream(copies.copyOut(COPY))) {
-      DataInputStream in = new DataInputStream(new BufferedInputStream(copy, 1 << 16));
-      boolean readToTheEnd = false;
-      try {
-        skipHeader(in);
-        for (byte[][] fields = nextRow(in); fields != null; fields = nextRow(in)) {
-          batch.add(new Row(fields, expected, prevHash));
-          prevHash = fields[HASH];
-          expected++;
-          if (batch.size() == batchSize) {
-            pending.add(submit(batch, headSeq, headHash));
-            batch = new ArrayList<>(batchSize);
-            while (pending.size() >= IN_FLIGHT) {
-              Verification broken = await(pending.poll());
-              if (broken != null) {
-                cancel(pending);
-                return broken;
-              }
+    long read = 0;
+    byte[] last = null;
+    List<byte[]> rows = new ArrayList<>(batchSize);
+    CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(COPY);
+    boolean readToTheEnd = false;
+    try {
+      for (byte[] row = firstRow(copy); row != null; row = nextRow(copy)) {
+        rows.add(row);
+        read++;
+        if (rows.size() == batchSize) {
+          pending.add(submit(new Batch(read - rows.size() + 1, last, rows), headSeq, headHash));
+          last = rows.get(rows.size() - 1);
+          rows = new ArrayList<>(batchSize);
+          while (pending.size() >= IN_FLIGHT) {
+            Verification broken = await(pending.poll());
+            if (broken != null) {
+              cancel(pending);
+              return broken;
             }
           }
         }
-        readToTheEnd = true;
-      } finally {
-        if (!readToTheEnd) {
-          drain(in);
-        }
       }
+      readToTheEnd = true;
     } catch (IOException e) {
       cancel(pending);
       throw new SQLException("Reading the audit chain failed: " + e.getMessage(), e);
+    } finally {
+      if (!readToTheEnd) {
+        drain(copy);
+      }
     }
-    if (!batch.isEmpty()) {
-      pending.add(submit(batch, headSeq, headHash));
+    if (!rows.isEmpty()) {
+      pending.add(submit(new Batch(read - rows.size() + 1, last, rows), headSeq, headHash));
+      last = rows.get(rows.size() - 1);
     }
     while (!pending.isEmpty()) {
       Verification broken = await(pending.poll());
@@ -186,56 +184,102 @@ class AuditVerifier {
         return broken;
       }
     }
-    long checked = expected - 1;
-    if (checked != headSeq || !AuditRows.text(prevHash).equals(headHash)) {
-      return broken(
-          checked, headSeq, headHash, checked + 1, "the head does not match the last event");
+    byte[] lastHash;
+    try {
+      lastHash = last == null ? GENESIS : fields(last)[HASH];
+    } catch (IOException e) {
+      throw new SQLException("Reading the audit chain failed: " + e.getMessage(), e);
     }
-    return new Verification(true, checked, headSeq, headHash, null, null);
+    if (read != headSeq || !AuditRows.text(lastHash).equals(headHash)) {
+      return broken(read, headSeq, headHash, read + 1, "the head does not match the last event");
+    }
+    return new Verification(true, read, headSeq, headHash, null, null);
   }
 
   /**
    * Reads what is left of a COPY that stops early (a broken chain found, or a failure): cancelling
    * it half-way would leave the driver's protocol state unusable for the rollback that follows. If
-   * the stream itself failed there is nothing to read; closing it then cancels the COPY.
+   * the stream itself failed there is nothing to read.
    */
-  private static void drain(DataInputStream in) {
+  private static void drain(CopyOut copy) {
     try {
-      in.transferTo(OutputStream.nullOutputStream());
-    } catch (IOException streamAlreadyFailed) {
-      // the IOException that stopped the reading is the one reported
+      while (copy.readFromCopy() != null) {
+        // discarded
+      }
+    } catch (SQLException streamAlreadyFailed) {
+      // the failure that stopped the reading is the one reported
     }
   }
 
-  /** The binary COPY header: signature, flags, and an extension area to skip. */
-  private static void skipHeader(DataInputStream in) throws IOException {
-    byte[] signature = new byte[SIGNATURE.length];
-    in.readFully(signature);
-    if (!Arrays.equals(signature, SIGNATURE)) {
+  /**
+   * The first row: PostgreSQL sends the binary COPY's header (signature, flags, an extension area)
+   * in the first row's message, so it is checked and cut off here.
+   */
+  private static byte[] firstRow(CopyOut copy) throws SQLException, IOException {
+    byte[] message = copy.readFromCopy();
+    if (message == null
+        || message.length < SIGNATURE.length + 8
+        || !Arrays.equals(message, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
       throw new IOException("not a binary COPY stream");
     }
-    in.readInt(); // flags: none that change the tuples
-    in.skipNBytes(in.readInt());
+    ByteBuffer header = ByteBuffer.wrap(message, SIGNATURE.length, 8);
+    header.getInt(); // flags: none that change the tuples
+    int start = SIGNATURE.length + 8 + header.getInt();
+    return tupleOrNull(copy, Arrays.copyOfRange(message, start, message.length));
   }
 
-  /** The next tuple's fields (null where SQL NULL), or null after the last. */
-  private static byte[][] nextRow(DataInputStream in) throws IOException {
-    short count = in.readShort();
-    if (count == -1) {
-      return null;
+  /** The next row's tuple, or null after the last. */
+  private static byte[] nextRow(CopyOut copy) throws SQLException, IOException {
+    byte[] message = copy.readFromCopy();
+    if (message == null) {
+      throw new IOException("the COPY ended without its trailer");
     }
-    if (count != FIELDS) {
-      throw new IOException("a COPY tuple of " + count + " fields, not " + FIELDS);
+    return tupleOrNull(copy, message);
+  }
+
+  /**
+   * A message's tuple, or null for the trailer that ends the rows; the COPY is then read to its
+   * end, which frees the connection.
+   */
+  private static byte[] tupleOrNull(CopyOut copy, byte[] message) throws SQLException, IOException {
+    if (message.length < 2) {
+      throw new IOException("a COPY message of " + message.length + " bytes");
     }
-    byte[][] fields = new byte[FIELDS][];
-    for (int i = 0; i < FIELDS; i++) {
-      int length = in.readInt();
-      if (length >= 0) {
-        fields[i] = new byte[length];
-        in.readFully(fields[i]);
+    if (ByteBuffer.wrap(message).getShort() != -1) {
+      return message;
+    }
+    if (copy.readFromCopy() != null) {
+      throw new IOException("a COPY message after the trailer");
+    }
+    return null;
+  }
+
+  /**
+   * A tuple's fields (null where SQL NULL): a field count, then each field as its length and its
+   * bytes. A message that is not exactly one tuple of the COPY's fields is an error.
+   */
+  private static byte[][] fields(byte[] tuple) throws IOException {
+    try {
+      ByteBuffer in = ByteBuffer.wrap(tuple);
+      short count = in.getShort();
+      if (count != FIELDS) {
+        throw new IOException("a COPY tuple of " + count + " fields, not " + FIELDS);
       }
+      byte[][] fields = new byte[FIELDS][];
+      for (int i = 0; i < FIELDS; i++) {
+        int length = in.getInt();
+        if (length >= 0) {
+          fields[i] = new byte[length];
+          in.get(fields[i]);
+        }
+      }
+      if (in.hasRemaining()) {
+        throw new IOException("a COPY message of more than one tuple");
+      }
+      return fields;
+    } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
+      throw new IOException("a COPY tuple cut short", e);
     }
-    return fields;
   }
 
   /** What is wrong with one event, or null. */
