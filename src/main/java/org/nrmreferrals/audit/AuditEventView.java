@@ -1,6 +1,6 @@
 package org.nrmreferrals.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -27,16 +27,17 @@ public record AuditEventView(
     @Schema(nullable = true) String fromStatus,
     @Schema(nullable = true) String toStatus,
     String requestId,
-    @Schema(type = SchemaType.OBJECT, description = "Coded details; never personal data")
-        Map<String, Object> details,
+    @Schema(
+            type = SchemaType.OBJECT,
+            implementation = Map.class,
+            additionalProperties = Schema.True.class,
+            description = "Coded details; never personal data")
+        JsonNode details,
     @Schema(nullable = true, description = "Free-text reason, when the caller may see it")
         String reason,
     String eventDigest,
     String prevHash,
     String hash) {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  @SuppressWarnings("unchecked")
   static AuditEventView of(AuditRecord r, String reason, boolean revealActor) {
     return new AuditEventView(
         r.seq(),
@@ -52,7 +53,7 @@ public record AuditEventView(
         r.fromStatus(),
         r.toStatus(),
         r.requestId(),
-        JSON.convertValue(r.details(), Map.class),
+        r.details(),
         revealActor ? reason : null,
         r.eventDigest(),
         r.prevHash(),

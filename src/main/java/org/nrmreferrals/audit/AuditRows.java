@@ -1,7 +1,9 @@
 package org.nrmreferrals.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,9 @@ final class AuditRows {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Reads JSON trees without looking their type up on every call. */
+  private static final ObjectReader TREE = JSON.readerFor(JsonNode.class);
+
   private AuditRows() {}
 
   /** The row's event, from {@link #COLUMNS} at the start of the select list, by position. */
@@ -42,7 +47,7 @@ final class AuditRows {
           rs.getString(11),
           rs.getString(12),
           rs.getString(13),
-          JSON.readTree(rs.getString(14)),
+          TREE.readTree(rs.getString(14)),
           rs.getString(15),
           rs.getString(16),
           rs.getString(17));
@@ -74,7 +79,7 @@ final class AuditRows {
         text(fields[10]),
         text(fields[11]),
         text(fields[12]),
-        JSON.readTree(fields[13]), // details::text, parsed from its UTF-8 bytes
+        TREE.readTree(fields[13]), // details::text, parsed from its UTF-8 bytes
         text(fields[14]),
         text(fields[15]),
         text(fields[16]));
