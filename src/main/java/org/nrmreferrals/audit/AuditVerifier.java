@@ -137,7 +137,8 @@ class AuditVerifier {
     }
     // One thread reads the rows in seq order; batches are checked on every core. The rows come
     // as a binary COPY, which PostgreSQL streams while they are checked (a cursor would wait for
-    // each fetch), and in which every row is a message of its own: the reader only hands the
+    // each fetch), and in which every row is a message of its own ("CopyData messages (always
+    // one per row)", in the protocol's description of copy-out): the reader only hands the
     // messages on, and the checkers split and decode them. Each event's check needs only the
     // event, the seq expected of it and the stored hash of the row before it, so the outcome is
     // the sequential one: the first problem in seq order.
@@ -224,7 +225,11 @@ class AuditVerifier {
     }
     ByteBuffer header = ByteBuffer.wrap(message, SIGNATURE.length, 8);
     header.getInt(); // flags: none that change the tuples
-    int start = SIGNATURE.length + 8 + header.getInt();
+    int extension = header.getInt();
+    if (extension < 0 || extension > message.length - SIGNATURE.length - 8) {
+      throw new IOException("a binary COPY header extension of " + extension + " bytes");
+    }
+    int start = SIGNATURE.length + 8 + extension;
     return tupleOrNull(copy, Arrays.copyOfRange(message, start, message.length));
   }
 
