@@ -2,6 +2,7 @@ package org.nrmreferrals.audit;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
@@ -35,16 +37,19 @@ class AuditSigner {
   private final byte[] publicKeyInfo;
   private final String keyId;
 
+  @Inject
   AuditSigner(NrmConfig config) {
+    this(config.audit().signingKeyFile(), LaunchMode.current() == LaunchMode.NORMAL);
+  }
+
+  /** The key in this PEM file; in production, the development key is refused. */
+  AuditSigner(Optional<String> keyFile, boolean production) {
     String file =
-        config
-            .audit()
-            .signingKeyFile()
-            .orElseThrow(
-                () ->
-                    refuse(
-                        "no audit signing key: set NRM_AUDIT_SIGNING_KEY_FILE to an Ed25519"
-                            + " PKCS#8 PEM file"));
+        keyFile.orElseThrow(
+            () ->
+                refuse(
+                    "no audit signing key: set NRM_AUDIT_SIGNING_KEY_FILE to an Ed25519"
+                        + " PKCS#8 PEM file"));
     this.privateKey = read(file);
     Ed25519PublicKeyParameters publicKey = privateKey.generatePublicKey();
     try {
@@ -54,7 +59,7 @@ class AuditSigner {
       throw new IllegalStateException("An Ed25519 public key always encodes", e);
     }
     String fingerprint = HexFormat.of().formatHex(sha256(publicKeyInfo));
-    if (LaunchMode.current() == LaunchMode.NORMAL && fingerprint.equals(DEV_KEY_SHA256)) {
+    if (production && fingerprint.equals(DEV_KEY_SHA256)) {
       throw refuse("the audit signing key is the development key committed to the repository");
     }
     this.keyId = fingerprint.substring(0, 16);

@@ -39,7 +39,9 @@ public class FeedResource {
   private static final Pattern WAIT = Pattern.compile("([0-9]{1,3})s?");
 
   /** Long polls hold a worker thread each; beyond this many, a poll answers at once. */
-  private static final Semaphore WAITERS = new Semaphore(16);
+  private static final int MAX_WAITERS = 16;
+
+  private static final Semaphore WAITERS = new Semaphore(MAX_WAITERS);
 
   private final AuditQueries audit;
   private final Caller caller;
@@ -94,6 +96,11 @@ public class FeedResource {
     } finally {
       WAITERS.release();
     }
+  }
+
+  /** How many long polls are being held now. */
+  static int waiting() {
+    return MAX_WAITERS - WAITERS.availablePermits();
   }
 
   private static Duration waitOf(String wait) {

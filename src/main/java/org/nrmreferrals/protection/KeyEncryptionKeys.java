@@ -52,13 +52,22 @@ public class KeyEncryptionKeys {
   }
 
   KeyEncryptionKeys(Optional<String> inline, Optional<String> file, Optional<String> previousKeys) {
+    this(inline, file, previousKeys, LaunchMode.current() == LaunchMode.NORMAL);
+  }
+
+  /** The keys; in production, the development key is refused. */
+  KeyEncryptionKeys(
+      Optional<String> inline,
+      Optional<String> file,
+      Optional<String> previousKeys,
+      boolean production) {
     if (inline.isEmpty() && file.isEmpty()) {
       throw new IllegalStateException(
           "no key-encryption key: set NRM_KEK (base64, 256 bits) or NRM_KEK_FILE");
     }
     byte[] current = decode(inline.orElseGet(() -> read(file.get())), "NRM_KEK");
     currentId = add(current);
-    if (LaunchMode.current() == LaunchMode.NORMAL && isDevelopmentKey()) {
+    if (production && isDevelopmentKey()) {
       throw new IllegalStateException(
           "the key-encryption key is the development key committed to the repository: set"
               + " NRM_KEK or NRM_KEK_FILE to a key of your own");

@@ -53,10 +53,15 @@ class IdempotencyRecords {
     this.em = em;
     this.json = json;
     this.clock = clock;
-    this.retention = config.idempotency().retention();
+    this.retention = checkedRetention(config.idempotency().retention());
+  }
+
+  /** The retention of idempotency records, refused under a day: a retry may come that late. */
+  static Duration checkedRetention(Duration retention) {
     if (retention.compareTo(Duration.ofHours(24)) < 0) {
       throw new IllegalStateException("nrm.idempotency.retention must be at least 24 hours");
     }
+    return retention;
   }
 
   /** The header value, checked: 1 to 255 visible ASCII characters. */

@@ -297,7 +297,7 @@ class AuditTrailTest {
     // The test profile verifies in batches of 3 on every core, so these two lie in different
     // batches, and the later one's batch may well be checked first.
     String first = Referrals.submit(agency, Referrals.anAdultReferral());
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 8; i++) {
       Referrals.submit(agency, Referrals.anAdultReferral());
     }
     String last = Referrals.submit(agency, Referrals.anAdultReferral());

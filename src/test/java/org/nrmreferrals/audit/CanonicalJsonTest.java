@@ -25,6 +25,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.junit.jupiter.api.Test;
+import org.nrmreferrals.support.Rounds;
 
 /**
  * The tree canonicalizer must give the erdtman library's bytes for every tree, or every chain
@@ -120,7 +121,7 @@ class CanonicalJsonTest {
     details.putArray("changed").add("status").add("rgDecisionDueBy");
     details.put("count", 3).put("ratio", 0.25).put("note", "line\nbreak \"quoted\" \u0001");
     Random random = new Random(11);
-    for (int i = 0; i < 2_000; i++) {
+    for (int i = 0; i < Rounds.of(200, 2_000); i++) {
       JsonNode d = i == 0 ? details : i % 7 == 0 ? null : object(random, 2);
       AuditRecord e = event(random, d);
       byte[] expected = library(publicFields(e));
@@ -145,7 +146,7 @@ class CanonicalJsonTest {
       instants.add(start.minusNanos(1));
     }
     Random random = new Random(5);
-    for (int i = 0; i < 100_000; i++) {
+    for (int i = 0; i < Rounds.of(5_000, 100_000); i++) {
       // From about the year -250 to 12,000: both the hand-written range and the fallback.
       long second = random.nextLong(-70_000_000_000L, 320_000_000_000L);
       instants.add(Instant.ofEpochSecond(second, random.nextInt(1_000_000_000)));
@@ -164,7 +165,7 @@ class CanonicalJsonTest {
     numbers.add(0.1f).add(3.4028235e38f).add(Double.MIN_VALUE).add(Double.MAX_VALUE);
     numbers.add(new BigDecimal("1E+3")).add(new BigDecimal("0.1000")).add(new BigDecimal("-7.5"));
     numbers.add(new BigInteger("123456789012345678901234567890"));
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < Rounds.of(2_000, 20_000); i++) {
       double d = Double.longBitsToDouble(random.nextLong());
       if (Double.isFinite(d)) {
         numbers.add(d);
@@ -181,7 +182,7 @@ class CanonicalJsonTest {
   @Test
   void randomTreesGiveTheLibrarysBytes() throws IOException {
     Random random = new Random(2026);
-    for (int i = 0; i < 5_000; i++) {
+    for (int i = 0; i < Rounds.of(500, 5_000); i++) {
       // The library takes an object or an array as the document, as the audit trail has.
       same(random.nextBoolean() ? object(random, 0) : NODES.arrayNode().add(tree(random, 0)));
     }

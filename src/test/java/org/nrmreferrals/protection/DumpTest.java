@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.nrmreferrals.support.Agencies;
 import org.nrmreferrals.support.Api;
 import org.nrmreferrals.support.Referrals;
-import org.nrmreferrals.support.SystemServerDatabase;
+import org.nrmreferrals.support.SecondInstance;
 import org.nrmreferrals.support.Tokens;
 
 /**
@@ -25,7 +25,7 @@ import org.nrmreferrals.support.Tokens;
  * the dump; the API still returns them to the referring agency.
  */
 @QuarkusTest
-@TestProfile(SystemServerDatabase.class)
+@TestProfile(SecondInstance.class)
 class DumpTest {
   private static final List<String> SECRETS =
       List.of(
@@ -100,7 +100,7 @@ class DumpTest {
                 "--port=5432",
                 "--username=postgres",
                 "--no-password",
-                SystemServerDatabase.NAME)
+                SecondInstance.DATABASE)
             .redirectErrorStream(true)
             .start();
     ByteArrayOutputStream out = new ByteArrayOutputStream();

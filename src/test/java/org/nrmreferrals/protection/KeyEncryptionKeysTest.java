@@ -2,7 +2,9 @@ package org.nrmreferrals.protection;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -38,5 +40,35 @@ class KeyEncryptionKeysTest {
     assertThrows(
         IllegalStateException.class,
         () -> new KeyEncryptionKeys(Optional.of("c2hvcnQ="), Optional.empty(), Optional.empty()));
+  }
+
+  @Test
+  void refusesToStartWithoutAKey() {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                new KeyEncryptionKeys(Optional.empty(), Optional.empty(), Optional.empty(), true));
+    assertEquals(
+        "no key-encryption key: set NRM_KEK (base64, 256 bits) or NRM_KEK_FILE", e.getMessage());
+  }
+
+  @Test
+  void refusesTheCommittedDevelopmentKeyInProductionOnly() {
+    Optional<String> dev = Optional.of("qeHlkOTN7wcrtJnri/qyxwTie8xx3Y7pGjIh+BN30TY=");
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> new KeyEncryptionKeys(dev, Optional.empty(), Optional.empty(), true));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "the key-encryption key is the development key committed to the repository"),
+        e.getMessage());
+    assertTrue(
+        new KeyEncryptionKeys(dev, Optional.empty(), Optional.empty(), false).isDevelopmentKey());
+    assertFalse(
+        new KeyEncryptionKeys(Optional.of(EARLIER), Optional.empty(), Optional.empty(), true)
+            .isDevelopmentKey());
   }
 }

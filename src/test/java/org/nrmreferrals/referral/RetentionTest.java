@@ -16,7 +16,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -24,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.nrmreferrals.NrmConfig;
 import org.nrmreferrals.support.Agencies;
 import org.nrmreferrals.support.Api;
-import org.nrmreferrals.support.FreshDatabase;
 import org.nrmreferrals.support.Referrals;
+import org.nrmreferrals.support.SecondInstance;
 import org.nrmreferrals.support.TestClock;
 import org.nrmreferrals.support.Tokens;
 
@@ -35,23 +34,13 @@ import org.nrmreferrals.support.Tokens;
  * moves a year on and every earlier withdrawn referral would be due.
  */
 @QuarkusTest
-@TestProfile(RetentionTest.OneYearAfterWithdrawal.class)
+@TestProfile(SecondInstance.class)
 class RetentionTest {
   private static final String RETENTION = "/api/v1/admin/retention";
 
   /** Withdrawn referrals are kept a year; negative conclusive grounds never expire. */
-  public static class OneYearAfterWithdrawal extends FreshDatabase {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      Map<String, String> config = new HashMap<>(super.getConfigOverrides());
-      config.put("nrm.retention.withdrawn", "P1Y");
-      config.put("nrm.retention.cg-negative", "never");
-      config.put("nrm.retention.mode", "erase");
-      return config;
-    }
-  }
-
   @Inject Retention retention;
+
   @Inject EntityManager em;
 
   @AfterEach

@@ -1,13 +1,24 @@
 package org.nrmreferrals.security;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ProductionGuardTest {
 
@@ -32,5 +43,86 @@ class ProductionGuardTest {
   @Test
   void treatsNonPemKeysAsNotTheDevelopmentKey() {
     assertFalse(ProductionGuard.isDevelopmentKey("{\"keys\": []}"));
+  }
+
+  /** What the packaged application refuses to start with, each check on its own. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refusals")
+  void refusesToStartWith(String what, Map<String, String> settings, String because) {
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> ProductionGuard.verify(config(settings)));
+    assertTrue(e.getMessage().startsWith("Refusing to start in production: "), e.getMessage());
+    assertTrue(e.getMessage().contains(because), e.getMessage());
+  }
+
+  static Stream<Arguments> refusals() {
+    return Stream.of(
+        arguments(
+            "no token key",
+            without("mp.jwt.verify.publickey.location"),
+            "set MP_JWT_VERIFY_PUBLICKEY_LOCATION"),
+        arguments("no issuer", without("mp.jwt.verify.issuer"), "set MP_JWT_VERIFY_ISSUER"),
+        arguments(
+            "a statistics threshold that shows single referrals",
+            with("nrm.statistics.threshold", "1"),
+            "nrm.statistics.threshold below 2"),
+        arguments(
+            "the committed development key",
+            with("mp.jwt.verify.publickey.location", "dev-keys/dev-public.pem"),
+            "the configured token key is the development key committed to the repository"),
+        arguments(
+            "a key that cannot be read",
+            with("mp.jwt.verify.publickey.location", "no/such/key.pem"),
+            "cannot be read"));
+  }
+
+  @Test
+  void startsWithAKeyOfItsOwnAndAnIssuer() {
+    ProductionGuard.verify(config(valid()));
+  }
+
+  private static Map<String, String> valid() {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("mp.jwt.verify.publickey.location", OWN_KEY.toString());
+    settings.put("mp.jwt.verify.issuer", "https://issuer.example/nrm");
+    return settings;
+  }
+
+  private static Map<String, String> without(String key) {
+    Map<String, String> settings = valid();
+    settings.remove(key);
+    return settings;
+  }
+
+  private static Map<String, String> with(String key, String value) {
+    Map<String, String> settings = valid();
+    settings.put(key, value);
+    return settings;
+  }
+
+  private static Config config(Map<String, String> settings) {
+    return new SmallRyeConfigBuilder()
+        .withSources(new PropertiesConfigSource(settings, "test", 100))
+        .build();
+  }
+
+  private static final Path OWN_KEY = ownKey();
+
+  private static Path ownKey() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      Path file = Files.createTempFile("own-public", ".pem");
+      file.toFile().deleteOnExit();
+      Files.writeString(
+          file,
+          "-----BEGIN PUBLIC KEY-----\n"
+              + Base64.getMimeEncoder()
+                  .encodeToString(generator.generateKeyPair().getPublic().getEncoded())
+              + "\n-----END PUBLIC KEY-----\n");
+      return file;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -2,45 +2,51 @@ package org.nrmreferrals.security;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nrmreferrals.support.Agencies;
 import org.nrmreferrals.support.Api;
 import org.nrmreferrals.support.Referrals;
+import org.nrmreferrals.support.SecondInstance;
 import org.nrmreferrals.support.Tokens;
 
 @QuarkusTest
-@TestProfile(RateLimitTest.SmallLimits.class)
+@TestProfile(SecondInstance.class)
 class RateLimitTest {
 
   /** Limits small enough to reach in a test (the test profile otherwise turns them off). */
-  public static class SmallLimits implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of(
-          "nrm.rate-limit.intake-per-minute", "3", "nrm.rate-limit.statistics-per-minute", "2");
-    }
-  }
+  /**
+   * The allowance refills greedily (a limit of 20 a minute gives a token back every 3 s), so a
+   * caller sending as fast as it can is refused once it has used the allowance and what came back
+   * meanwhile: at least the limit is served, and a refusal follows within a few more requests.
+   */
+  private static final int REFILLED_MEANWHILE = 10;
 
   @Test
   void anAgencyOverItsIntakeAllowanceGets429WithRetryAfterAndNothingIsStored() {
     String agency = Agencies.police();
-    for (int i = 0; i < 3; i++) {
-      Referrals.submit(agency, Referrals.anAdultReferral());
+    int served = 0;
+    Response refused = null;
+    for (int i = 0; i < SecondInstance.INTAKE_PER_MINUTE + REFILLED_MEANWHILE; i++) {
+      Response answer =
+          Api.as(Tokens.partner(agency))
+              .header("Idempotency-Key", "over-the-limit-" + i)
+              .body(Referrals.anAdultReferral())
+              .post("/api/v1/referrals");
+      if (answer.statusCode() != 201) {
+        refused = answer;
+        break;
+      }
+      served++;
     }
 
-    Response refused =
-        Api.as(Tokens.partner(agency))
-            .header("Idempotency-Key", "over-the-limit-1")
-            .body(Referrals.anAdultReferral())
-            .post("/api/v1/referrals");
-
+    assertNotNull(refused, "never refused after " + served + " submissions");
+    assertTrue(served >= SecondInstance.INTAKE_PER_MINUTE, "refused after only " + served);
     refused
         .then()
         .statusCode(429)
@@ -49,24 +55,32 @@ class RateLimitTest {
         .body("status", equalTo(429));
     long retryAfter = Long.parseLong(refused.header("Retry-After"));
     assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+    // The refused one is not stored; reading is not limited.
     Api.as(Tokens.partner(agency))
-        .get("/api/v1/referrals")
+        .get("/api/v1/referrals?limit=200")
         .then()
         .statusCode(200)
-        .body("items", hasSize(3));
-    // Reading is not limited, and another agency has an allowance of its own.
+        .body("items", hasSize(served));
+    // Another agency has an allowance of its own.
     Referrals.submit(Agencies.ngo(), Referrals.anAdultReferral());
   }
 
   @Test
   void anAnalystOverTheStatisticsAllowanceGets429WhileAnotherAnalystIsServed() {
     String mine = Tokens.role(Roles.ANALYST, "analyst-rate-limited");
-    for (int i = 0; i < 2; i++) {
-      statistics(mine).then().statusCode(200);
+    int served = 0;
+    Response refused = null;
+    for (int i = 0; i < SecondInstance.STATISTICS_PER_MINUTE + REFILLED_MEANWHILE; i++) {
+      Response answer = statistics(mine);
+      if (answer.statusCode() != 200) {
+        refused = answer;
+        break;
+      }
+      served++;
     }
 
-    Response refused = statistics(mine);
-
+    assertNotNull(refused, "never refused after " + served + " requests");
+    assertTrue(served >= SecondInstance.STATISTICS_PER_MINUTE, "refused after only " + served);
     refused
         .then()
         .statusCode(429)

@@ -4,34 +4,22 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nrmreferrals.support.Agencies;
 import org.nrmreferrals.support.Api;
-import org.nrmreferrals.support.FreshDatabase;
 import org.nrmreferrals.support.Referrals;
 import org.nrmreferrals.support.TestClock;
 import org.nrmreferrals.support.Tokens;
 
-/** Rounding of published counts, on a database of its own with a rounding base of 5. */
+/**
+ * Rounding of published counts: the default test instance rounds to a multiple of 5 (see
+ * application.properties), and this test's referrals are the only ones made in 2024.
+ */
 @QuarkusTest
-@TestProfile(RoundedStatisticsTest.RoundToFive.class)
 class RoundedStatisticsTest {
-
-  /** The fresh database, with published counts rounded to a multiple of 5. */
-  public static class RoundToFive extends FreshDatabase {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
-      overrides.put("nrm.statistics.rounding-base", "5");
-      return overrides;
-    }
-  }
 
   @AfterEach
   void resetClock() {

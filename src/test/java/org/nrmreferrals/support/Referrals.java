@@ -1,24 +1,51 @@
 package org.nrmreferrals.support;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Named referral bodies to submit, each a mutable map a test can adjust. */
 public final class Referrals {
+  private static final AtomicInteger PEOPLE = new AtomicInteger();
+  private static final String RUN = letters(new SecureRandom().nextInt(26 * 26 * 26), 3);
+
   private Referrals() {}
 
-  /** A complete, consented adult NRM referral like the example. */
+  /**
+   * "Example" followed by letters no other call in the run gives. Duplicate detection matches a
+   * person on name with date of birth or nationality, so a name shared by every test's referrals
+   * would link each new one to all before it.
+   */
+  public static String aFamilyNameOfItsOwn() {
+    return "Example" + RUN + letters(PEOPLE.getAndIncrement(), 4);
+  }
+
+  private static String letters(int n, int width) {
+    char[] out = new char[width];
+    for (int i = width - 1; i >= 0; i--) {
+      out[i] = (char) ('a' + n % 26);
+      n /= 26;
+    }
+    return new String(out);
+  }
+
+  /**
+   * A complete, consented adult NRM referral like the issue's example: Ana, born 1999-04-02, whose
+   * family name and alias ("Anna" and the family name) are this referral's own.
+   */
   public static Map<String, Object> anAdultReferral() {
+    String family = aFamilyNameOfItsOwn();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("kind", "NRM");
     body.put("jurisdiction", "ENGLAND_AND_WALES");
     body.put("externalReference", "CASE-1234");
     Map<String, Object> person = new LinkedHashMap<>();
     person.put("givenName", "Ana");
-    person.put("familyName", "Example");
-    person.put("aliases", new ArrayList<>(List.of("Anna")));
+    person.put("familyName", family);
+    person.put("aliases", new ArrayList<>(List.of("Anna " + family)));
     person.put("dateOfBirth", "1999-04-02");
     person.put("gender", "FEMALE");
     person.put("nationalities", new ArrayList<>(List.of("AL")));

@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -18,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A partner's webhook endpoint on loopback: it checks every Standard Webhooks signature against the
@@ -91,15 +92,15 @@ public final class WebhookReceiver implements AutoCloseable {
   /** Waits until the received events satisfy the condition, or fails after the timeout. */
   public List<Received> await(Predicate<List<Received>> done, Duration timeout)
       throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      List<Received> now = received();
-      if (done.test(now)) {
-        return now;
-      }
-      Thread.sleep(100);
+    try {
+      return Awaitility.await()
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(100))
+          .until(this::received, done);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "the receiver did not get what was expected; it has " + received(), e);
     }
-    throw new AssertionError("the receiver did not get what was expected; it has " + received());
   }
 
   private int accept(String id, String timestamp, String signatures, String body) {

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -14,28 +13,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.nrmreferrals.support.Agencies;
 import org.nrmreferrals.support.Api;
 import org.nrmreferrals.support.Referrals;
+import org.nrmreferrals.support.SecondInstance;
 import org.nrmreferrals.support.Tokens;
 import org.nrmreferrals.support.WebhookReceiver;
 
 /** Giving up: with a one-second retry window, a dead receiver fails and disables its webhook. */
 @QuarkusTest
-@TestProfile(WebhookFailureTest.ShortRetries.class)
+@TestProfile(SecondInstance.class)
 class WebhookFailureTest {
 
   /** Retries for one second; one failed delivery disables a subscription. */
-  public static class ShortRetries implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of(
-          "nrm.webhooks.give-up-after", "PT1S",
-          "nrm.webhooks.disable-after-failed-deliveries", "1");
-    }
-  }
-
   @Test
   void failsAfterTheRetryWindowDisablesTheWebhookAndRedeliversOnRequest() throws Exception {
     try (WebhookReceiver receiver = new WebhookReceiver()) {
@@ -88,21 +80,17 @@ class WebhookFailureTest {
   }
 
   private static JsonPath await(
-      String partner, String webhook, java.util.function.Predicate<JsonPath> done)
-      throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (System.currentTimeMillis() < deadline) {
-      JsonPath page =
-          Api.as(partner)
-              .get("/api/v1/webhooks/" + webhook + "/deliveries")
-              .then()
-              .extract()
-              .jsonPath();
-      if (!page.getList("$").isEmpty() && done.test(page)) {
-        return page;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the delivery never reached the expected state");
+      String partner, String webhook, java.util.function.Predicate<JsonPath> done) {
+    return Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                Api.as(partner)
+                    .get("/api/v1/webhooks/" + webhook + "/deliveries")
+                    .then()
+                    .extract()
+                    .jsonPath(),
+            page -> !page.getList("$").isEmpty() && done.test(page));
   }
 }
