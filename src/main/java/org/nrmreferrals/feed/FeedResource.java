@@ -11,14 +11,6 @@ import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.nrmreferrals.audit.AuditQueries;
 import org.nrmreferrals.audit.EventPage;
 import org.nrmreferrals.security.Caller;
@@ -29,8 +21,6 @@ import org.nrmreferrals.web.QueryParams;
 /** {@code GET /api/v1/events}: what changed, for partner systems to keep in step. */
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Feed")
-@SecurityRequirement(name = "bearer")
 public class FeedResource {
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 1000;
@@ -53,30 +43,10 @@ public class FeedResource {
 
   @GET
   @RolesAllowed({Roles.PARTNER, Roles.CASEWORKER, Roles.ADMIN})
-  @Operation(
-      operationId = "listEvents",
-      summary = "The change feed",
-      description =
-          "Audit events after the cursor, in commit order: a partner gets its own agency's,"
-              + " caseworkers and admins every agency's. Start without a cursor, then always send"
-              + " the last nextCursor; a consumer that keeps polling never misses an event and"
-              + " never gets one twice. With wait, an empty page is held until an event arrives"
-              + " or the wait ends.")
-  @APIResponse(
-      responseCode = "200",
-      description = "One page (possibly empty)",
-      content = @Content(schema = @Schema(implementation = EventPage.class)))
-  @APIResponse(responseCode = "400", ref = "MalformedRequest")
   public EventPage list(
-      @Parameter(description = "nextCursor of the previous page (default: the start)")
-          @QueryParam("after")
-          String after,
-      @Parameter(description = "Page size, 1 to 1000 (default 100)")
-          @Schema(type = SchemaType.INTEGER)
-          @QueryParam("limit")
-          String limit,
-      @Parameter(description = "Long poll: up to 30 seconds, such as 30s") @QueryParam("wait")
-          String wait)
+      @QueryParam("after") String after,
+      @QueryParam("limit") String limit,
+      @QueryParam("wait") String wait)
       throws InterruptedException {
     long cursor = QueryParams.nonNegativeLong("after", after, 0);
     int size = QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The current indicator catalogue. It changes only by migration, so it is read once at start-up and
@@ -72,7 +71,6 @@ public class IndicatorCatalogue {
   }
 
   /** The catalogue as served. */
-  @Schema(name = "IndicatorCatalogue")
   record IndicatorCatalogueView(
       int version, LocalDate publishedOn, List<IndicatorView> indicators) {}
 }

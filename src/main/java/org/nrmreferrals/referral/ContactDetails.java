@@ -3,21 +3,16 @@ package org.nrmreferrals.referral;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** How to reach the person; personal data, never on a Duty to Notify report. */
-@Schema(name = "ContactDetails")
 public record ContactDetails(
     @Size(max = 40, message = "must be at most 40 characters")
         @Pattern(regexp = "[0-9+() -]*", message = "must contain only digits, spaces and + ( ) -")
-        @Schema(nullable = true)
         String phone,
     @Size(max = 254, message = "must be at most 254 characters")
         @Email(message = "must be an email address")
-        @Schema(nullable = true)
         String email,
-    @Size(max = 500, message = "must be at most 500 characters") @Schema(nullable = true)
-        String address) {
+    @Size(max = 500, message = "must be at most 500 characters") String address) {
 
   // Not a bean getter (isX, getX): the OpenAPI scan would publish it as a property.
   boolean givesNothing() {

@@ -3,10 +3,8 @@ package org.nrmreferrals.referral;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A caseworker's decision on a likely duplicate. */
-@Schema(name = "DuplicateDecisionRequest")
 public record DuplicateDecisionRequest(
     @NotNull(message = "must be CONFIRMED or DISMISSED") Decision decision,
     @NotBlank(message = "must give the reason")

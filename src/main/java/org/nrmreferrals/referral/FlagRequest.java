@@ -3,10 +3,8 @@ package org.nrmreferrals.referral;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A request to set a flag on a referral. */
-@Schema(name = "FlagRequest")
 public record FlagRequest(
     @NotNull(message = "must name the flag") ReferralFlag flag,
     @NotBlank(message = "must give the reason for the flag")

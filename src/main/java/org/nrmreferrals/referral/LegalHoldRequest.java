@@ -3,10 +3,8 @@ package org.nrmreferrals.referral;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Places or lifts a legal hold, which blocks erasure. */
-@Schema(name = "LegalHoldRequest")
 public record LegalHoldRequest(
     @NotNull(message = "must say whether the referral is held (true) or released (false)")
         Boolean hold,

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.nrmreferrals.reference.IsoCountry;
 import org.nrmreferrals.reference.IsoLanguage;
 
@@ -17,36 +16,25 @@ import org.nrmreferrals.reference.IsoLanguage;
  * The person referred. Names, aliases, date of birth and contact details identify them and are
  * refused on a Duty to Notify report; the other fields are coded facts used in statistics.
  */
-@Schema(name = "PotentialVictim")
 public record PotentialVictim(
-    @Size(max = 100, message = "must be at most 100 characters") @Schema(nullable = true)
-        String givenName,
-    @Size(max = 100, message = "must be at most 100 characters") @Schema(nullable = true)
-        String familyName,
+    @Size(max = 100, message = "must be at most 100 characters") String givenName,
+    @Size(max = 100, message = "must be at most 100 characters") String familyName,
     @Size(max = 10, message = "must list at most 10 aliases")
         List<
                 @NotBlank(message = "must not be blank")
                 @Size(max = 100, message = "must be at most 100 characters") String>
             aliases,
-    @PastOrPresent(message = "must not be in the future") @Schema(nullable = true)
-        LocalDate dateOfBirth,
+    @PastOrPresent(message = "must not be in the future") LocalDate dateOfBirth,
     @Min(value = 0, message = "must be from 0 to 120")
         @Max(value = 120, message = "must be from 0 to 120")
-        @Schema(
-            nullable = true,
-            description = "Estimated age in years when the date of birth is unknown")
         Integer estimatedAge,
     @NotNull(message = "is required: FEMALE, MALE, OTHER or NOT_SPECIFIED") Gender gender,
     @Size(max = 5, message = "must list at most 5 nationalities")
-        @Schema(
-            description =
-                "ISO 3166-1 alpha-2 codes, the main one first; empty when not known (statistics"
-                    + " count the person as NOT_SPECIFIED)")
         List<@NotNull(message = "must not be null") @IsoCountry String> nationalities,
-    @IsoCountry @Schema(nullable = true) String countryOfOrigin,
+    @IsoCountry String countryOfOrigin,
     @Size(max = 10, message = "must list at most 10 languages")
         List<@NotNull(message = "must not be null") @IsoLanguage String> languages,
-    @Schema(nullable = true) Boolean interpreterNeeded,
+    Boolean interpreterNeeded,
     @Valid ContactDetails contact) {
 
   /** Absent lists read as empty. */

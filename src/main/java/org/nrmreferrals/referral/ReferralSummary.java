@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.nrmreferrals.agency.AgencyRef;
 import org.nrmreferrals.reference.ExploitationType;
 import org.nrmreferrals.reference.Jurisdiction;
@@ -12,21 +11,20 @@ import org.nrmreferrals.workflow.LegalDays;
 import org.nrmreferrals.workflow.ReferralStatus;
 
 /** A referral in a list: coded facts only, never personal data. */
-@Schema(name = "ReferralSummary")
 public record ReferralSummary(
     UUID id,
     String reference,
     ReferralKind kind,
     ReferralStatus status,
     Jurisdiction jurisdiction,
-    @Schema(nullable = true) String externalReference,
+    String externalReference,
     AgencyRef referringAgency,
     Instant submittedAt,
     AgeAtExploitation ageAtExploitation,
     List<String> nationalities,
     List<ExploitationType> exploitationTypes,
-    @Schema(nullable = true) LocalDate rgDecisionDueBy,
-    @Schema(nullable = true) Long daysAwaitingCg,
+    LocalDate rgDecisionDueBy,
+    Long daysAwaitingCg,
     List<String> flags,
     long version) {
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.nrmreferrals.agency.AgencyRef;
 import org.nrmreferrals.reference.Jurisdiction;
 import org.nrmreferrals.workflow.CgOutcome;
@@ -14,16 +13,15 @@ import org.nrmreferrals.workflow.ReferralStatus;
 import org.nrmreferrals.workflow.Stage;
 
 /** A referral in full, as its referring agency, caseworkers and admins see it. */
-@Schema(name = "Referral")
 public record ReferralView(
     UUID id,
-    @Schema(example = "NRM-2026-000123") String reference,
+    String reference,
     ReferralKind kind,
     ReferralStatus status,
     Jurisdiction jurisdiction,
-    @Schema(nullable = true) String externalReference,
+    String externalReference,
     AgencyRef referringAgency,
-    @Schema(description = "The person who submitted it (token subject)") String submittedBy,
+    String submittedBy,
     Instant submittedAt,
     PotentialVictim potentialVictim,
     AgeAtExploitation ageAtExploitation,
@@ -32,38 +30,20 @@ public record ReferralView(
     int indicatorCatalogueVersion,
     Consent consent,
     List<SupportNeed> supportNeeds,
-    @Schema(nullable = true, description = "Free-text account; personal data") String account,
-    @Schema(nullable = true, description = "Due date of the RG decision (NRM referrals)")
-        LocalDate rgDecisionDueBy,
-    @Schema(nullable = true) Instant rgDecidedAt,
-    @Schema(nullable = true, description = "From a positive RG; the earliest day for the CG")
-        LocalDate recoveryPeriodEndsOn,
-    @Schema(nullable = true, description = "Days since the positive RG, while awaiting the CG")
-        Long daysAwaitingCg,
-    @Schema(nullable = true) Instant cgDecidedAt,
-    @Schema(nullable = true) CgOutcome cgOutcome,
-    @Schema(nullable = true, description = "The decision a reconsideration returns to")
-        Stage reconsidering,
+    String account,
+    LocalDate rgDecisionDueBy,
+    Instant rgDecidedAt,
+    LocalDate recoveryPeriodEndsOn,
+    Long daysAwaitingCg,
+    Instant cgDecidedAt,
+    CgOutcome cgOutcome,
+    Stage reconsidering,
     List<String> flags,
-    @Schema(description = "Caseworkers and admins only: a negative decision awaiting confirmation")
-        PendingDecision pendingDecision,
-    @Schema(
-            nullable = true,
-            description =
-                "When the personal data was erased (its data key destroyed); names, contact"
-                    + " details and account are then absent for good")
-        Instant personalDataErasedAt,
-    @Schema(
-            nullable = true,
-            description = "Caseworkers and admins only: whether a legal hold blocks erasure")
-        Boolean legalHold,
-    @Schema(
-            nullable = true,
-            description =
-                "Caseworkers and admins only: other referrals likely of the same person (blind"
-                    + " index of name with date of birth or nationality)")
-        List<PossibleDuplicate> possibleDuplicates,
-    @Schema(description = "Changes with every update; the ETag carries it") long version) {
+    PendingDecision pendingDecision,
+    Instant personalDataErasedAt,
+    Boolean legalHold,
+    List<PossibleDuplicate> possibleDuplicates,
+    long version) {
 
   /** The referral as of today, showing a held decision only to those who may see it. */
   static ReferralView of(

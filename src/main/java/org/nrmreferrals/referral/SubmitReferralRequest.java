@@ -5,36 +5,28 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.nrmreferrals.reference.Jurisdiction;
 
 /**
  * A referral as a partner agency submits it. The referring agency comes from the token, never from
  * the body; status, id and reference are the service's to set.
  */
-@Schema(name = "SubmitReferralRequest")
 public record SubmitReferralRequest(
     @NotNull(message = "is required: NRM or DUTY_TO_NOTIFY") ReferralKind kind,
     @NotNull(message = "is required") Jurisdiction jurisdiction,
     @Size(max = 100, message = "must be at most 100 characters")
         @Pattern(regexp = "[\\p{Graph} ]*", message = "must be printable characters")
-        @Schema(nullable = true, description = "The agency's own case reference")
         String externalReference,
     @NotNull(message = "is required") @Valid PotentialVictim potentialVictim,
     @NotNull(message = "is required: ADULT, CHILD or NOT_SPECIFIED")
         AgeAtExploitation ageAtExploitation,
     @NotNull(message = "is required") @Valid Exploitation exploitation,
     @Size(max = 100, message = "must list at most 100 indicators")
-        @Schema(description = "Indicator codes from /api/v1/reference/indicators")
         List<@NotNull(message = "must not be null") String> indicators,
     @Valid Consent consent,
     @Size(max = 10, message = "must list at most 10 needs")
         List<@NotNull(message = "must not be null") SupportNeed> supportNeeds,
-    @Size(max = 20000, message = "must be at most 20000 characters")
-        @Schema(
-            nullable = true,
-            description = "Free-text account of what was seen and said; personal data")
-        String account) {
+    @Size(max = 20000, message = "must be at most 20000 characters") String account) {
 
   /** Absent lists read as empty. */
   public SubmitReferralRequest {

@@ -1,16 +1,7 @@
 package org.nrmreferrals.statistics;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 /** The rule a statistics response applied, stated with every response. */
-@Schema(description = "The disclosure control applied to this response")
-public record DisclosureControl(
-    @Schema(description = "Counts from 1 to threshold - 1 are suppressed") int threshold,
-    @Schema(description = "Published counts are rounded to a multiple of this; 1 means exact")
-        int roundingBase,
-    @Schema(description = "Counts suppressed in this response (primary and secondary)")
-        int suppressedCells,
-    @Schema(description = "The rule in words") String rule) {
+public record DisclosureControl(int threshold, int roundingBase, int suppressedCells, String rule) {
 
   DisclosureControl(int threshold, int roundingBase, int suppressedCells) {
     this(

@@ -13,14 +13,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.nrmreferrals.security.Caller;
 import org.nrmreferrals.security.RateLimits;
 import org.nrmreferrals.security.Roles;
@@ -33,8 +25,6 @@ import org.nrmreferrals.web.ProblemException;
  */
 @Path("/api/v1/statistics")
 @Produces({MediaType.APPLICATION_JSON, StatisticsResource.CSV})
-@Tag(name = "Statistics")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
 public class StatisticsResource {
   static final String CSV = "text/csv";
@@ -54,36 +44,6 @@ public class StatisticsResource {
 
   @GET
   @Path("/referrals")
-  @Operation(
-      operationId = "referralStatistics",
-      summary = "Referrals counted by up to three dimensions",
-      description =
-          "Referrals submitted in the period (whole months, Europe/London), grouped and"
-              + " filtered by dimension, with subtotals and a total. A referral naming several"
-              + " exploitation types counts once per type under exploitationType (its total"
-              + " counts it once). Small counts are suppressed as disclosureControl states.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The table",
-      headers = {
-        @Header(
-            name = AS_OF,
-            description = "With text/csv: the moment the counted data was read",
-            schema = @Schema(type = SchemaType.STRING)),
-        @Header(
-            name = RULE,
-            description = "With text/csv: the disclosure control applied",
-            schema = @Schema(type = SchemaType.STRING))
-      },
-      content = {
-        @Content(
-            mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = StatisticsTable.class)),
-        @Content(mediaType = CSV, schema = @Schema(ref = "CsvTable"))
-      })
-  @APIResponse(responseCode = "400", ref = "MalformedRequest")
-  @APIResponse(responseCode = "422", ref = "DisclosureRisk")
-  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response referrals(
       @BeanParam StatisticsPeriod period,
       @BeanParam StatisticsFilters filters,
@@ -101,36 +61,6 @@ public class StatisticsResource {
 
   @GET
   @Path("/decisions")
-  @Operation(
-      operationId = "decisionStatistics",
-      summary = "RG and CG decisions issued, and the share positive",
-      description =
-          "Decisions issued in the period (by the month of the decision), one row per decision"
-              + " stage and group: issued, positive, negative and positiveShare (given only when"
-              + " issued and positive are both published). A referral's dimensions are as they"
-              + " are now.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The table",
-      headers = {
-        @Header(
-            name = AS_OF,
-            description = "With text/csv: the moment the counted data was read",
-            schema = @Schema(type = SchemaType.STRING)),
-        @Header(
-            name = RULE,
-            description = "With text/csv: the disclosure control applied",
-            schema = @Schema(type = SchemaType.STRING))
-      },
-      content = {
-        @Content(
-            mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DecisionTable.class)),
-        @Content(mediaType = CSV, schema = @Schema(ref = "CsvTable"))
-      })
-  @APIResponse(responseCode = "400", ref = "MalformedRequest")
-  @APIResponse(responseCode = "422", ref = "DisclosureRisk")
-  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response decisions(
       @BeanParam StatisticsPeriod period,
       @BeanParam StatisticsFilters filters,
@@ -151,37 +81,6 @@ public class StatisticsResource {
 
   @GET
   @Path("/backlog")
-  @Operation(
-      operationId = "backlogStatistics",
-      summary = "Positive-RG cases awaiting a CG decision",
-      description =
-          "Cases whose RG decision was positive and whose CG decision is awaited, now, by age of"
-              + " case (days since referral) and up to three dimensions (not periods). Groups"
-              + " carry the median days from referral to RG of the cases awaiting, and the"
-              + " median days from RG to CG of the CG decisions issued in the last 365 days;"
-              + " a median is given only over at least threshold cases.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The table",
-      headers = {
-        @Header(
-            name = AS_OF,
-            description = "With text/csv: the moment the counted data was read",
-            schema = @Schema(type = SchemaType.STRING)),
-        @Header(
-            name = RULE,
-            description = "With text/csv: the disclosure control applied",
-            schema = @Schema(type = SchemaType.STRING))
-      },
-      content = {
-        @Content(
-            mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = BacklogTable.class)),
-        @Content(mediaType = CSV, schema = @Schema(ref = "CsvTable"))
-      })
-  @APIResponse(responseCode = "400", ref = "MalformedRequest")
-  @APIResponse(responseCode = "422", ref = "DisclosureRisk")
-  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response backlog(
       @BeanParam StatisticsFilters filters, @Context UriInfo uri, @Context HttpHeaders headers) {
     StatisticsQuery q = parse(uri, false);

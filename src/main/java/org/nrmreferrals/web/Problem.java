@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * RFC 9457 problem details: the body of every error response. Its OpenAPI schema is written by hand
- * in META-INF/openapi.yaml, with every problem type. Two extension members: {@code
+ * in openapi/openapi.yaml, with every problem type. Two extension members: {@code
  * allowedTransitions} on an illegal workflow transition, {@code earliestDate} on a decision made
  * too early.
  */

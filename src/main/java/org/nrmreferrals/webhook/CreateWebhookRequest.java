@@ -5,18 +5,12 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A subscription to create. */
-@Schema(name = "CreateWebhookRequest")
 public record CreateWebhookRequest(
-    @Schema(example = "https://partner.example/nrm-events")
-        @NotBlank(message = "is required")
+    @NotBlank(message = "is required")
         @Size(max = 2048, message = "must be at most 2048 characters")
         String url,
-    @Schema(
-            description = "Event actions to send, for example referral.status_changed",
-            example = "[\"referral.submitted\", \"referral.status_changed\"]")
-        @NotEmpty(message = "must name at least one event")
+    @NotEmpty(message = "must name at least one event")
         @Size(max = 20, message = "must name at most 20 events")
         List<@NotNull(message = "must not be null") String> events) {}

@@ -3,14 +3,11 @@ package org.nrmreferrals.workflow;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The workflow table as clients read it. */
-@Schema(name = "Workflow")
 public record WorkflowView(List<StatusView> statuses, List<Transition> transitions) {
 
   /** One status and whether it can still change. */
-  @Schema(name = "WorkflowStatus")
   public record StatusView(ReferralStatus status, @JsonProperty("final") boolean isFinal) {}
 
   static WorkflowView current() {
