@@ -73,9 +73,6 @@ public class Referral extends PanacheEntityBase {
   @Column(name = "country_of_origin")
   private String countryOfOrigin;
 
-  @JdbcTypeCode(SqlTypes.ARRAY)
-  private List<String> languages;
-
   @Column(name = "interpreter_needed")
   private Boolean interpreterNeeded;
 
@@ -284,7 +281,6 @@ public class Referral extends PanacheEntityBase {
     estimatedAge = person.estimatedAge();
     nationalities = List.copyOf(person.nationalities());
     countryOfOrigin = person.countryOfOrigin();
-    languages = List.of(); // sealed with the personal data: a rare language can identify
     interpreterNeeded = person.interpreterNeeded();
   }
 
