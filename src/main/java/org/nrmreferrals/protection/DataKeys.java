@@ -104,6 +104,14 @@ public class DataKeys {
         > 0;
   }
 
+  /**
+   * An SQL condition, for a query over referrals aliased {@code alias}, that holds while the
+   * referral has a data key: the one place outside this class that needs the table names it.
+   */
+  public static String heldBy(String alias) {
+    return "exists (select 1 from referral_data_key k where k.referral_id = " + alias + ".id)";
+  }
+
   private static byte[] context(UUID referralId) {
     return ("nrm-data-key:" + referralId).getBytes(StandardCharsets.UTF_8);
   }

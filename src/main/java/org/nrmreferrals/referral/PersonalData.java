@@ -9,7 +9,7 @@ import java.util.List;
  * Notify report carries none of it but the languages spoken, which are sealed too: a rare language
  * with a nationality and a place can point to one person.
  */
-record PersonalData(
+public record PersonalData(
     String givenName,
     String familyName,
     List<String> aliases,
@@ -19,16 +19,16 @@ record PersonalData(
     String address,
     String account,
     List<String> languages) {
-  static final PersonalData NONE =
+  public static final PersonalData NONE =
       new PersonalData(null, null, List.of(), null, null, null, null, null, List.of());
 
-  PersonalData {
+  public PersonalData {
     aliases = aliases == null ? List.of() : List.copyOf(aliases);
     languages = languages == null ? List.of() : List.copyOf(languages);
   }
 
   /** The personal part of a submission, or null when it holds none. */
-  static PersonalData of(PotentialVictim person, String account) {
+  public static PersonalData of(PotentialVictim person, String account) {
     if (!person.identifiesThePerson() && account == null && person.languages().isEmpty()) {
       return null;
     }

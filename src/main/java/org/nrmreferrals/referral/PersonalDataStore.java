@@ -15,7 +15,7 @@ import org.nrmreferrals.protection.DataKeys.Sealer;
  * or account in clear.
  */
 @ApplicationScoped
-class PersonalDataStore {
+public class PersonalDataStore {
   static final String PURPOSE = "personal-data";
 
   private final EntityManager em;
@@ -32,7 +32,7 @@ class PersonalDataStore {
    * Seals and stores a new referral's personal data; returns the referral's new data key, or null
    * when there is no personal data (and so no key).
    */
-  Sealer save(UUID referralId, PersonalData data) {
+  public Sealer save(UUID referralId, PersonalData data) {
     if (data == null) {
       return null;
     }
@@ -45,7 +45,7 @@ class PersonalDataStore {
   }
 
   /** The referral's personal data, or null when it has none. */
-  PersonalData find(UUID referralId) {
+  public PersonalData find(UUID referralId) {
     @SuppressWarnings("unchecked")
     List<byte[]> rows =
         em.createNativeQuery("select sealed from referral_personal_data where referral_id = ?1")
@@ -60,8 +60,16 @@ class PersonalDataStore {
     return read(sealer.open(PURPOSE, rows.get(0)));
   }
 
+  /**
+   * An SQL condition, for a query over referrals aliased {@code alias}, that holds while the
+   * referral has a sealed personal-data row.
+   */
+  public static String heldBy(String alias) {
+    return "exists (select 1 from referral_personal_data p where p.referral_id = " + alias + ".id)";
+  }
+
   /** Removes the (already unreadable) sealed row of an erased referral. */
-  void forget(UUID referralId) {
+  public void forget(UUID referralId) {
     em.createNativeQuery("delete from referral_personal_data where referral_id = ?1")
         .setParameter(1, referralId)
         .executeUpdate();

@@ -33,7 +33,7 @@ public class Referral extends PanacheEntityBase {
   @Id private UUID id;
 
   /**
-   * Written once by SQL ({@link ReferenceNumbers#assign}), never by an entity update: the number is
+   * Written once by SQL (the intake's ReferenceNumbers), never by an entity update: the number is
    * taken at the end of the intake transaction, after the row was inserted with a placeholder.
    */
   @Column(updatable = false)
@@ -163,7 +163,7 @@ public class Referral extends PanacheEntityBase {
   protected Referral() {}
 
   /** A new referral or Duty to Notify report, as submitted. */
-  static Referral submitted(
+  public static Referral submitted(
       Agency agency,
       String submittedBy,
       Instant submittedAt,
@@ -172,7 +172,7 @@ public class Referral extends PanacheEntityBase {
       LocalDate rgDecisionDueBy) {
     Referral r = new Referral();
     r.id = UUID.randomUUID();
-    r.reference = ReferenceNumbers.placeholder(r.id);
+    r.reference = "PENDING-" + r.id; // unique, never shown: intake numbers it last
     r.kind = request.kind();
     r.status =
         request.kind() == ReferralKind.NRM ? ReferralStatus.SUBMITTED : ReferralStatus.NOTIFIED;
@@ -202,7 +202,7 @@ public class Referral extends PanacheEntityBase {
    * Moves to a new status with what the move implies: decision times, the recovery period after a
    * positive RG, a fresh RG deadline on resuming, the stage a reconsideration returns to.
    */
-  void moveTo(
+  public void moveTo(
       ReferralStatus to, CgOutcome outcome, Instant at, LocalDate today, Deadlines deadlines) {
     switch (to) {
       case RG_POSITIVE -> {
@@ -227,29 +227,29 @@ public class Referral extends PanacheEntityBase {
   }
 
   /** Holds a negative decision until a second caseworker confirms it. */
-  void holdDecision(ReferralStatus to, String requestedBy, Instant at) {
+  public void holdDecision(ReferralStatus to, String requestedBy, Instant at) {
     pendingStatus = to;
     pendingRequestedBy = requestedBy;
     pendingRequestedAt = at;
   }
 
-  void dropPendingDecision() {
+  public void dropPendingDecision() {
     pendingStatus = null;
     pendingRequestedBy = null;
     pendingRequestedAt = null;
   }
 
   /** Records that the personal data was erased (its data key destroyed). */
-  void personalDataErased(Instant at) {
+  public void personalDataErased(Instant at) {
     personalDataErasedAt = at;
   }
 
-  Instant personalDataErasedAt() {
+  public Instant personalDataErasedAt() {
     return personalDataErasedAt;
   }
 
   /** Places or lifts the legal hold; false when it was already so. */
-  boolean legalHold(boolean hold) {
+  public boolean legalHold(boolean hold) {
     if (legalHold == hold) {
       return false;
     }
@@ -257,17 +257,17 @@ public class Referral extends PanacheEntityBase {
     return true;
   }
 
-  boolean legalHold() {
+  public boolean legalHold() {
     return legalHold;
   }
 
   /** When the referral entered its current status; retention periods run from it. */
-  Instant statusSince() {
+  public Instant statusSince() {
     return statusSince;
   }
 
   /** Sets a flag; false when it was already set. */
-  boolean flag(String flag) {
+  public boolean flag(String flag) {
     if (flags.contains(flag)) {
       return false;
     }
@@ -296,8 +296,8 @@ public class Referral extends PanacheEntityBase {
     return id;
   }
 
-  /** The number {@link ReferenceNumbers#assign} gave this referral's row. */
-  void numbered(String reference) {
+  /** The reference number the intake gave this referral's row. */
+  public void numbered(String reference) {
     this.reference = reference;
   }
 
@@ -337,7 +337,7 @@ public class Referral extends PanacheEntityBase {
     return rgDecidedAt;
   }
 
-  LocalDate recoveryPeriodEndsOn() {
+  public LocalDate recoveryPeriodEndsOn() {
     return recoveryPeriodEndsOn;
   }
 
@@ -349,12 +349,12 @@ public class Referral extends PanacheEntityBase {
     return cgOutcome;
   }
 
-  Stage reconsidering() {
+  public Stage reconsidering() {
     return reconsidering;
   }
 
   /** The held negative decision, or null. */
-  PendingDecision pendingDecision() {
+  public PendingDecision pendingDecision() {
     return pendingStatus == null
         ? null
         : new PendingDecision(pendingStatus, pendingRequestedBy, pendingRequestedAt);
@@ -379,11 +379,11 @@ public class Referral extends PanacheEntityBase {
     return externalReference;
   }
 
-  AgeAtExploitation ageAtExploitation() {
+  public AgeAtExploitation ageAtExploitation() {
     return ageAtExploitation;
   }
 
-  List<String> nationalities() {
+  public List<String> nationalities() {
     return nationalities;
   }
 
@@ -391,7 +391,7 @@ public class Referral extends PanacheEntityBase {
     return exploitationTypes.stream().map(ExploitationType::valueOf).toList();
   }
 
-  List<String> indicators() {
+  public List<String> indicators() {
     return indicators;
   }
 
@@ -403,20 +403,20 @@ public class Referral extends PanacheEntityBase {
     return supportNeeds.stream().map(SupportNeed::valueOf).toList();
   }
 
-  Consent consent() {
+  public Consent consent() {
     if (consentReferral == null && consentSupport == null && consentPoliceContact == null) {
       return null;
     }
     return new Consent(consentReferral, consentSupport, consentPoliceContact);
   }
 
-  Exploitation exploitation() {
+  public Exploitation exploitation() {
     return new Exploitation(
         exploitationTypes(), countyLines, exploitationLocation, overseasCountries, policeForce);
   }
 
   /** The person's coded facts joined with their personal data, if any. */
-  PotentialVictim potentialVictim(PersonalData personal) {
+  public PotentialVictim potentialVictim(PersonalData personal) {
     PersonalData p = personal == null ? PersonalData.NONE : personal;
     return new PotentialVictim(
         p.givenName(),

@@ -20,7 +20,7 @@ import org.nrmreferrals.workflow.LegalDays;
 
 /** Reads referrals, showing each caller only what it may see. */
 @ApplicationScoped
-class ReferralQueries {
+public class ReferralQueries {
   private static final String AWAITING_CG =
       "(r.status = 'RG_POSITIVE' or (r.status = 'RECONSIDERATION_REQUESTED'"
           + " and r.reconsidering = 'CONCLUSIVE_GROUNDS'))";
@@ -32,14 +32,14 @@ class ReferralQueries {
   private final AuditTrail audit;
 
   private final PersonalDataStore personalData;
-  private final Duplicates duplicates;
+  private final LikelyDuplicates duplicates;
 
   ReferralQueries(
       EntityManager em,
       LegalDays days,
       AuditTrail audit,
       PersonalDataStore personalData,
-      Duplicates duplicates) {
+      LikelyDuplicates duplicates) {
     this.personalData = personalData;
     this.duplicates = duplicates;
     this.em = em;
@@ -48,7 +48,7 @@ class ReferralQueries {
   }
 
   /** A referral the caller may see; 404 for one that does not exist or belongs elsewhere. */
-  Referral visible(Caller caller, UUID id) {
+  public Referral visible(Caller caller, UUID id) {
     Referral referral = Referral.findById(id);
     if (referral == null || !maySee(caller, referral)) {
       throw ProblemException.notFound("No referral " + id + " is visible to you.");
@@ -74,7 +74,7 @@ class ReferralQueries {
   }
 
   /** The full view as this caller may see it. */
-  ReferralView view(Caller caller, Referral referral) {
+  public ReferralView view(Caller caller, Referral referral) {
     return ReferralView.of(
         referral,
         personalData.find(referral.id()),

@@ -46,7 +46,7 @@ public record ReferralView(
     long version) {
 
   /** The referral as of today, showing a held decision only to those who may see it. */
-  static ReferralView of(
+  public static ReferralView of(
       Referral r,
       PersonalData personal,
       LegalDays days,

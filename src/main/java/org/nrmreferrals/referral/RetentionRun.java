@@ -1,6 +1,0 @@
-package org.nrmreferrals.referral;
-
-import java.time.Instant;
-
-/** What an erasure run of the retention policy did. */
-public record RetentionRun(Instant asOf, long erased, long due, long onLegalHold) {}

@@ -1,0 +1,159 @@
+package org.nrmreferrals.referral.duplicates;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.nrmreferrals.audit.Action;
+import org.nrmreferrals.audit.AuditEvent;
+import org.nrmreferrals.audit.AuditTrail;
+import org.nrmreferrals.protection.BlindIndex;
+import org.nrmreferrals.protection.BlindIndex.Entry;
+import org.nrmreferrals.protection.KeyedDigests;
+import org.nrmreferrals.referral.LikelyDuplicates;
+import org.nrmreferrals.referral.PersonalData;
+import org.nrmreferrals.referral.PersonalDataStore;
+import org.nrmreferrals.referral.Referral;
+
+/**
+ * Finds likely earlier referrals of the same person, across agencies, through the blind index:
+ * keyed digests of normalised names with date of birth or nationality, matched at intake and
+ * re-keyed when the key-encryption key changes. Only caseworkers and admins learn of the matches:
+ * the events name no agency, so no partner's feed, webhook or history carries them, and the
+ * submitting partner's response is the same either way.
+ */
+@ApplicationScoped
+public class Duplicates implements KeyedDigests {
+  private final EntityManager em;
+  private final BlindIndex index;
+  private final AuditTrail audit;
+  private final PersonalDataStore personalData;
+  private final LikelyDuplicates likely;
+
+  Duplicates(
+      EntityManager em,
+      BlindIndex index,
+      AuditTrail audit,
+      PersonalDataStore personalData,
+      LikelyDuplicates likely) {
+    this.personalData = personalData;
+    this.likely = likely;
+    this.em = em;
+    this.index = index;
+    this.audit = audit;
+  }
+
+  /**
+   * Indexes a new referral's person: stores the referral's blind-index digests and the likely
+   * duplicates they match, and returns those matches (other referral, matched on). Writes no audit
+   * event, so an intake can do this before it takes the audit chain's head lock.
+   */
+  public Map<UUID, TreeSet<String>> record(
+      UUID referralId, PersonalData data, List<String> nationalities) {
+    Map<UUID, TreeSet<String>> matches = new LinkedHashMap<>();
+    if (data == null || (data.givenName() == null && data.familyName() == null)) {
+      return matches;
+    }
+    List<Entry> all = index.entries(names(data), data.dateOfBirth(), nationalities);
+    // Matched under every configured key; stored under the current one (listed first).
+    List<Entry> current = all.stream().filter(e -> e.kekId().equals(all.get(0).kekId())).toList();
+    if (!all.isEmpty()) {
+      @SuppressWarnings("unchecked")
+      List<Object[]> rows =
+          em.createNativeQuery(
+                  "select referral_id, kind from referral_blind_index"
+                      + " where digest in (:digests) and referral_id <> :id"
+                      + " order by referral_id")
+              .setParameter("digests", all.stream().map(Entry::digest).toList())
+              .setParameter("id", referralId)
+              .getResultList();
+      for (Object[] row : rows) {
+        matches.computeIfAbsent((UUID) row[0], k -> new TreeSet<>()).add((String) row[1]);
+      }
+    }
+    store(referralId, current);
+    likely.add(referralId, matches);
+    return matches;
+  }
+
+  /** One audit event per likely duplicate that {@link #record} found. */
+  public void announce(UUID referralId, Map<UUID, TreeSet<String>> matches) {
+    for (Map.Entry<UUID, TreeSet<String>> m : matches.entrySet()) {
+      audit.append(
+          AuditEvent.of(Action.POSSIBLE_DUPLICATE)
+              .detail("referralId", referralId.toString())
+              .detail("otherReferralId", m.getKey().toString())
+              .detail("matchedOn", List.copyOf(m.getValue())));
+    }
+  }
+
+  @Override
+  public long underEarlierKeys() {
+    return ((Number)
+            em.createNativeQuery("select count(*) from referral_blind_index where kek_id <> ?1")
+                .setParameter(1, index.currentKekId())
+                .getSingleResult())
+        .longValue();
+  }
+
+  /**
+   * Recomputes under the current key the digests of referrals that have some under an earlier one,
+   * from their personal data (opened with their data key, so after the re-wrap).
+   */
+  @Override
+  public int rekeyBatch(int batch) {
+    @SuppressWarnings("unchecked")
+    List<UUID> ids =
+        em.createNativeQuery(
+                "select r.id from referral r where exists (select 1 from referral_blind_index b"
+                    + " where b.referral_id = r.id and b.kek_id <> ?1)"
+                    + " order by r.id limit ?2 for update of r skip locked")
+            .setParameter(1, index.currentKekId())
+            .setParameter(2, batch)
+            .getResultList();
+    for (UUID id : ids) {
+      forget(id);
+      PersonalData data = personalData.find(id);
+      Referral referral = em.find(Referral.class, id);
+      if (data != null) {
+        store(id, index.currentEntries(names(data), data.dateOfBirth(), referral.nationalities()));
+      }
+    }
+    return ids.size();
+  }
+
+  private void store(UUID referralId, List<Entry> entries) {
+    for (Entry e : entries) {
+      em.createNativeQuery(
+              "insert into referral_blind_index (referral_id, kind, kek_id, digest)"
+                  + " values (?1, ?2, ?3, ?4)")
+          .setParameter(1, referralId)
+          .setParameter(2, e.kind())
+          .setParameter(3, e.kekId())
+          .setParameter(4, e.digest())
+          .executeUpdate();
+    }
+  }
+
+  /** The full name and then each alias. */
+  private static List<String> names(PersonalData data) {
+    List<String> names = new ArrayList<>();
+    names.add(
+        (data.givenName() == null ? "" : data.givenName())
+            + " "
+            + (data.familyName() == null ? "" : data.familyName()));
+    names.addAll(data.aliases());
+    return names;
+  }
+
+  /** Forgets an erased referral's digests: it can no longer be matched. */
+  public void forget(UUID referralId) {
+    em.createNativeQuery("delete from referral_blind_index where referral_id = ?1")
+        .setParameter(1, referralId)
+        .executeUpdate();
+  }
+}

@@ -1,0 +1,120 @@
+package org.nrmreferrals.referral.intake;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.nrmreferrals.agency.Agency;
+import org.nrmreferrals.audit.Action;
+import org.nrmreferrals.audit.AuditEvent;
+import org.nrmreferrals.audit.AuditTrail;
+import org.nrmreferrals.protection.DataKeys.Sealer;
+import org.nrmreferrals.reference.IndicatorCatalogue;
+import org.nrmreferrals.reference.PoliceForce;
+import org.nrmreferrals.referral.PersonalData;
+import org.nrmreferrals.referral.PersonalDataStore;
+import org.nrmreferrals.referral.Referral;
+import org.nrmreferrals.referral.ReferralView;
+import org.nrmreferrals.referral.SubmitReferralRequest;
+import org.nrmreferrals.referral.duplicates.Duplicates;
+import org.nrmreferrals.web.ETags;
+import org.nrmreferrals.web.Problem.Violation;
+import org.nrmreferrals.web.ProblemException;
+import org.nrmreferrals.workflow.Deadlines;
+import org.nrmreferrals.workflow.LegalDays;
+
+/** Accepts referrals and Duty to Notify reports from partner agencies. */
+@ApplicationScoped
+class ReferralIntake {
+  private final IndicatorCatalogue catalogue;
+  private final ReferenceNumbers numbers;
+  private final IdempotencyRecords idempotency;
+  private final Clock clock;
+  private final LegalDays days;
+  private final Deadlines deadlines;
+  private final AuditTrail audit;
+
+  private final PersonalDataStore personalData;
+  private final Duplicates duplicates;
+
+  ReferralIntake(
+      IndicatorCatalogue catalogue,
+      ReferenceNumbers numbers,
+      IdempotencyRecords idempotency,
+      Clock clock,
+      LegalDays days,
+      Deadlines deadlines,
+      AuditTrail audit,
+      PersonalDataStore personalData,
+      Duplicates duplicates) {
+    this.personalData = personalData;
+    this.duplicates = duplicates;
+    this.catalogue = catalogue;
+    this.numbers = numbers;
+    this.idempotency = idempotency;
+    this.clock = clock;
+    this.days = days;
+    this.deadlines = deadlines;
+    this.audit = audit;
+  }
+
+  /**
+   * Records the submission, or replays the response to an earlier one with the same key. The
+   * referral, its personal data and the idempotency record commit together or not at all.
+   */
+  @Transactional
+  Submission submit(
+      Agency agency, String submittedBy, String idempotencyKey, SubmitReferralRequest request) {
+    if (idempotencyKey != null) {
+      String fingerprint = idempotency.fingerprint(request);
+      Optional<Submission> earlier = idempotency.claim(agency.code(), idempotencyKey, fingerprint);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
+    List<Violation> violations =
+        IntakeRules.check(request, agency.type(), catalogue::contains, PoliceForce::exists);
+    if (!violations.isEmpty()) {
+      throw ProblemException.invalid(violations);
+    }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Referral referral =
+        Referral.submitted(
+            agency,
+            submittedBy,
+            now,
+            request,
+            catalogue.version(),
+            deadlines.rgDecisionDueBy(request.jurisdiction(), days.dayOf(now)));
+    referral.persist();
+    PersonalData personal = PersonalData.of(request.potentialVictim(), request.account());
+    Sealer sealer = personalData.save(referral.id(), personal);
+    var matches =
+        duplicates.record(referral.id(), personal, request.potentialVictim().nationalities());
+    // The two serial points come last, so that concurrent intakes queue on them as briefly as
+    // possible: the counter row (locked from here to the commit, so numbers have no gaps), then
+    // the chain's head (locked from the append to the commit).
+    referral.numbered(numbers.assign(referral.id(), request.kind(), now));
+    Submission created =
+        new Submission(
+            201,
+            idempotency.serialize(ReferralView.of(referral, personal, days, false, null)),
+            "/api/v1/referrals/" + referral.id(),
+            ETags.of(referral.version()),
+            false);
+    if (idempotencyKey != null) {
+      idempotency.complete(agency.code(), idempotencyKey, created, referral.id(), sealer);
+    }
+    audit.append(
+        AuditEvent.of(Action.REFERRAL_SUBMITTED)
+            .referral(referral.id(), agency.code())
+            .statuses(null, referral.status())
+            .detail("kind", referral.kind())
+            .detail("jurisdiction", referral.jurisdiction()));
+    duplicates.announce(referral.id(), matches);
+    return created;
+  }
+}
