@@ -71,6 +71,19 @@ for name, title in [("restart", "PostgreSQL stopped for 10 s during the load"),
     counts = ", ".join(f"{key} {v}" for key, v in sorted(cl.items()))
     lines += ["", f"Client answers by kind and status: {counts}."]
 
+webhook = os.path.join(out, "webhook", "webhook.json")
+if setup["only"] in ("all", "webhook"):
+    lines += ["", "## A webhook delivery owed across `kill -9`", "",
+              "| Check | Measured | |", "| --- | --- | --- |"]
+    w = load(webhook) if os.path.exists(webhook) else {}
+    report["webhook"] = w
+    check("webhook: retried before the kill", w.get("refusedBeforeKill", 0) >= 2,
+          f"{w.get('refusedBeforeKill', 0)} attempts refused with 503")
+    check("webhook: delivered after the restart", w.get("deliveredAfterRestart") is True,
+          "arrived" if w.get("deliveredAfterRestart") else "never arrived (or the receiver failed: see webhook log)")
+    check("webhook: every signature valid", w.get("badSignatures", 1) == 0,
+          f"{w.get('badSignatures', 'n/a')} deliveries with a bad signature")
+
 hostile = os.path.join(out, "hostile", "hostile.json")
 if setup["only"] in ("all", "hostile") and os.path.exists(hostile):
     h = load(hostile)
@@ -112,7 +125,7 @@ with open(md_path, "w") as f:
             f"Run `bench/faults{'' if setup['only'] == 'all' else ' ' + setup['only']}` at {setup['at']} on commit "
             f"{setup['commit']}: packaged service (prod profile), PostgreSQL {setup['postgres']} on the same "
             f"{setup['cpus']}-CPU machine"
-            + ("" if setup["only"] == "hostile" else
+            + ("" if setup["only"] in ("hostile", "webhook") else
                f"; {setup['clientThreads']} retrying client threads (`bench/intake/.../Clients.java`: "
                f"submit with an idempotency key kept until a 201, read, decide with `If-Match`, follow "
                f"the feed) for {setup['loadSeconds']} s per fault")
