@@ -17,9 +17,11 @@ import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
 import org.nrmreferrals.NrmConfig;
 import org.nrmreferrals.reference.Countries;
-import org.nrmreferrals.statistics.Tabulation.Axis;
-import org.nrmreferrals.statistics.Tabulation.Facts;
-import org.nrmreferrals.statistics.Tabulation.Table;
+import org.nrmreferrals.statistics.disclosure.Cube;
+import org.nrmreferrals.statistics.disclosure.Cube.Axis;
+import org.nrmreferrals.statistics.disclosure.Cube.Facts;
+import org.nrmreferrals.statistics.disclosure.Cube.Table;
+import org.nrmreferrals.statistics.disclosure.QuickSelect;
 import org.nrmreferrals.web.ProblemException;
 import org.nrmreferrals.web.ProblemType;
 import org.nrmreferrals.workflow.LegalDays;
@@ -309,13 +311,13 @@ class Statistics {
                 d.isMulti()));
       }
       axes.addAll(Arrays.asList(internal));
-      Map<Integer, Tabulation> byYear = new LinkedHashMap<>();
+      Map<Integer, Cube> byYear = new LinkedHashMap<>();
       if (q.from() == null) {
-        byYear.put(0, new Tabulation(factsOfYear.apply(0), axes, false, threshold));
+        byYear.put(0, new Cube(factsOfYear.apply(0), axes, false, threshold));
       } else {
         for (int year = q.from().getYear(); year <= q.to().getYear(); year++) {
           int index = year - 2000;
-          byYear.put(index, new Tabulation(factsOfYear.apply(index), axes, true, threshold));
+          byYear.put(index, new Cube(factsOfYear.apply(index), axes, true, threshold));
         }
       }
       return new Cubes(this, byYear);
@@ -349,14 +351,14 @@ class Statistics {
    */
   private final class Cubes {
     final Layout layout;
-    final Map<Integer, Tabulation> byYear;
+    final Map<Integer, Cube> byYear;
 
-    Cubes(Layout layout, Map<Integer, Tabulation> byYear) {
+    Cubes(Layout layout, Map<Integer, Cube> byYear) {
       this.layout = layout;
       this.byYear = byYear;
     }
 
-    private Tabulation any() {
+    private Cube any() {
       return byYear.values().iterator().next();
     }
 
@@ -364,7 +366,7 @@ class Statistics {
     List<Period> periods(Dimension time) {
       StatisticsQuery q = layout.q;
       if (q.from() == null) {
-        return List.of(new Period(null, List.of(new Unit(0, Tabulation.YEAR, 0))));
+        return List.of(new Period(null, List.of(new Unit(0, Cube.YEAR, 0))));
       }
       int from = StatisticsSnapshot.monthIndex(q.from().getYear(), q.from().getMonthValue());
       int to = StatisticsSnapshot.monthIndex(q.to().getYear(), q.to().getMonthValue());
@@ -399,15 +401,15 @@ class Statistics {
         int start = Math.max(a, year * 12);
         int end = Math.min(b, year * 12 + 11);
         if (start == year * 12 && end == year * 12 + 11) {
-          units.add(new Unit(year, Tabulation.YEAR, 0));
+          units.add(new Unit(year, Cube.YEAR, 0));
           continue;
         }
         for (int m = start; m <= end; ) {
           if (m % 3 == 0 && m + 2 <= end) {
-            units.add(new Unit(year, Tabulation.QUARTER, (m % 12) / 3));
+            units.add(new Unit(year, Cube.QUARTER, (m % 12) / 3));
             m += 3;
           } else {
-            units.add(new Unit(year, Tabulation.MONTH, m % 12));
+            units.add(new Unit(year, Cube.MONTH, m % 12));
             m++;
           }
         }
@@ -437,22 +439,22 @@ class Statistics {
       Map<List<Integer>, Sum> sums = new LinkedHashMap<>();
       for (int p = 0; p < periods.size(); p++) {
         for (Unit unit : periods.get(p).units()) {
-          Tabulation t = byYear.get(unit.year());
+          Cube t = byYear.get(unit.year());
           Table table = t.get(mask, unit.level());
-          if (table.withheld) {
+          if (table.isWithheld()) {
             throw new ProblemException(
                 ProblemType.DISCLOSURE_RISK,
                 "no pattern of suppressed cells protects this breakdown"
-                    + (unit.level() == Tabulation.YEAR
+                    + (unit.level() == Cube.YEAR
                         ? ""
-                        : " by " + (unit.level() == Tabulation.MONTH ? "month" : "quarter"))
+                        : " by " + (unit.level() == Cube.MONTH ? "month" : "quarter"))
                     + (t.levels() == 1 ? "" : " in " + (2000 + unit.year()))
                     + " from disclosure; group by fewer dimensions"
-                    + (unit.level() == Tabulation.YEAR ? "" : " or ask for whole years"));
+                    + (unit.level() == Cube.YEAR ? "" : " or ask for whole years"));
           }
-          for (int i = 0; i < table.size; i++) {
-            long key = table.keys[i];
-            if (Tabulation.time(key) != unit.time()
+          for (int i = 0; i < table.size(); i++) {
+            long key = table.keyAt(i);
+            if (Cube.time(key) != unit.time()
                 || !inSlice(t, key, internalAxis, internalCode)) {
               continue;
             }
@@ -465,8 +467,8 @@ class Statistics {
             }
             int period = p;
             Sum sum = sums.computeIfAbsent(id, k -> new Sum(period, codes));
-            sum.count += table.counts[i];
-            sum.suppressed |= table.status[i] != Tabulation.PUBLISHED;
+            sum.count += table.countAt(i);
+            sum.suppressed |= table.hiddenAt(i);
           }
         }
       }
@@ -490,7 +492,7 @@ class Statistics {
       return out;
     }
 
-    private boolean inSlice(Tabulation t, long key, int internalAxis, int internalCode) {
+    private boolean inSlice(Cube t, long key, int internalAxis, int internalCode) {
       for (Map.Entry<Integer, Integer> f : layout.fixed.entrySet()) {
         if (t.code(key, f.getKey()) != f.getValue()) {
           return false;
@@ -944,45 +946,11 @@ class Statistics {
         return;
       }
       int[] v = Arrays.copyOfRange(grouped.values, from, from + n);
-      int upper = select(v, n, n / 2);
-      double median = n % 2 == 1 ? upper : (select(v, n / 2, n / 2 - 1) + upper) / 2.0;
+      int upper = QuickSelect.select(v, n, n / 2);
+      double median =
+          n % 2 == 1 ? upper : (QuickSelect.select(v, n / 2, n / 2 - 1) + upper) / 2.0;
       row.put(name, median);
     }
-  }
-
-  /**
-   * The k-th smallest of the first n values, rearranging them (quickselect, Hoare partition): the
-   * first k + 1 values are then the k + 1 smallest, so the (k-1)-th is found among them.
-   */
-  static int select(int[] v, int n, int k) {
-    int lo = 0;
-    int hi = n - 1;
-    while (lo < hi) {
-      int pivot = v[(lo + hi) >>> 1];
-      int i = lo;
-      int j = hi;
-      while (i <= j) {
-        while (v[i] < pivot) {
-          i++;
-        }
-        while (v[j] > pivot) {
-          j--;
-        }
-        if (i <= j) {
-          int t = v[i];
-          v[i++] = v[j];
-          v[j--] = t;
-        }
-      }
-      if (k <= j) {
-        hi = j;
-      } else if (k >= i) {
-        lo = i;
-      } else {
-        break;
-      }
-    }
-    return v[k];
   }
 
   // ---- dimensions over the snapshot ----

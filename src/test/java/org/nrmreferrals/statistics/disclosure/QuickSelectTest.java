@@ -1,4 +1,4 @@
-package org.nrmreferrals.statistics;
+package org.nrmreferrals.statistics.disclosure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,7 +7,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The quickselect behind the backlog's medians, against sorting. */
-class SelectTest {
+class QuickSelectTest {
   @Test
   void selectsTheKthSmallestAsSortingWould() {
     Random random = new Random(5);
@@ -21,10 +21,10 @@ class SelectTest {
       Arrays.sort(sorted);
       int k = random.nextInt(n);
       int[] work = values.clone();
-      assertEquals(sorted[k], Statistics.select(work, n, k));
+      assertEquals(sorted[k], QuickSelect.select(work, n, k));
       // The k smallest are then in front: the (k-1)-th is the largest of them.
       if (k > 0) {
-        assertEquals(sorted[k - 1], Statistics.select(work, k, k - 1));
+        assertEquals(sorted[k - 1], QuickSelect.select(work, k, k - 1));
       }
     }
   }

@@ -1,4 +1,4 @@
-package org.nrmreferrals.statistics;
+package org.nrmreferrals.statistics.disclosure;
 
 import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.LongArrayList;

@@ -1,4 +1,4 @@
-package org.nrmreferrals.statistics;
+package org.nrmreferrals.statistics.disclosure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.nrmreferrals.statistics.Tabulation.Axis;
-import org.nrmreferrals.statistics.Tabulation.Facts;
-import org.nrmreferrals.statistics.Tabulation.Table;
+import org.nrmreferrals.statistics.disclosure.Cube.Axis;
+import org.nrmreferrals.statistics.disclosure.Cube.Facts;
+import org.nrmreferrals.statistics.disclosure.Cube.Table;
 
 /** The suppression rules on small cubes whose answers were worked out by hand. */
-class TabulationTest {
+class CubeTest {
   private static final int T = 10;
 
   /** Facts as rows of codes: one int[] per fact, the last element its month. */
@@ -44,16 +44,16 @@ class TabulationTest {
     }
   }
 
-  private static byte status(Tabulation t, int mask, int... codes) {
-    return statusAt(t, mask, Tabulation.YEAR, 0, codes);
+  private static byte status(Cube t, int mask, int... codes) {
+    return statusAt(t, mask, Cube.YEAR, 0, codes);
   }
 
-  private static byte statusAt(Tabulation t, int mask, int level, int time, int... codes) {
+  private static byte statusAt(Cube t, int mask, int level, int time, int... codes) {
     return t.get(mask, level).status(t.key(codes, time));
   }
 
-  private static int count(Tabulation t, int mask, int... codes) {
-    return t.get(mask, Tabulation.YEAR).count(t.key(codes, 0));
+  private static int count(Cube t, int mask, int... codes) {
+    return t.get(mask, Cube.YEAR).count(t.key(codes, 0));
   }
 
   @Test
@@ -71,21 +71,21 @@ class TabulationTest {
             .add(30, 1, 1, 0)
             .add(12, 2, 0, 0)
             .add(14, 2, 1, 0);
-    Tabulation t =
-        new Tabulation(rows, List.of(rows.axis("a", 0, 3), rows.axis("b", 1, 2)), false, T);
+    Cube t =
+        new Cube(rows, List.of(rows.axis("a", 0, 3), rows.axis("b", 1, 2)), false, T);
     // a0b1 (5) is primary; column b1 then hides its smallest other cell, a2b1 (14); rows a0 and
     // a2 then hide a0b0 (20) and a2b0 (12). a1's cells stay published, as do all margins.
-    assertEquals(Tabulation.PRIMARY, status(t, 3, 0, 1));
-    assertEquals(Tabulation.SECONDARY, status(t, 3, 2, 1));
-    assertEquals(Tabulation.SECONDARY, status(t, 3, 0, 0));
-    assertEquals(Tabulation.SECONDARY, status(t, 3, 2, 0));
-    assertEquals(Tabulation.PUBLISHED, status(t, 3, 1, 0));
-    assertEquals(Tabulation.PUBLISHED, status(t, 3, 1, 1));
+    assertEquals(Cube.PRIMARY, status(t, 3, 0, 1));
+    assertEquals(Cube.SECONDARY, status(t, 3, 2, 1));
+    assertEquals(Cube.SECONDARY, status(t, 3, 0, 0));
+    assertEquals(Cube.SECONDARY, status(t, 3, 2, 0));
+    assertEquals(Cube.PUBLISHED, status(t, 3, 1, 0));
+    assertEquals(Cube.PUBLISHED, status(t, 3, 1, 1));
     assertEquals(25, count(t, 1, 0, 0));
     assertEquals(49, count(t, 2, 0, 1));
     assertEquals(96, count(t, 0, 0, 0));
     for (int mask = 0; mask < 3; mask++) {
-      assertEquals(0, hidden(t.get(mask, Tabulation.YEAR)));
+      assertEquals(0, hidden(t.get(mask, Cube.YEAR)));
     }
     assertProtected(t);
   }
@@ -97,15 +97,15 @@ class TabulationTest {
     // second hidden month (February, 15), and February's a1 follows. The quarter and the year
     // (a0 27, a1 14) stay published, as do the months' totals (15 and 26).
     Rows rows = new Rows().add(12, 0, 0).add(15, 0, 1).add(3, 1, 0).add(11, 1, 1);
-    Tabulation t = new Tabulation(rows, List.of(rows.axis("a", 0, 2)), true, T);
-    assertEquals(Tabulation.PRIMARY, statusAt(t, 1, Tabulation.MONTH, 0, 1));
-    assertEquals(Tabulation.SECONDARY, statusAt(t, 1, Tabulation.MONTH, 0, 0));
-    assertEquals(Tabulation.SECONDARY, statusAt(t, 1, Tabulation.MONTH, 1, 0));
-    assertEquals(Tabulation.SECONDARY, statusAt(t, 1, Tabulation.MONTH, 1, 1));
-    assertEquals(Tabulation.PUBLISHED, statusAt(t, 1, Tabulation.QUARTER, 0, 0));
-    assertEquals(Tabulation.PUBLISHED, statusAt(t, 1, Tabulation.QUARTER, 0, 1));
-    assertEquals(Tabulation.PUBLISHED, statusAt(t, 0, Tabulation.MONTH, 0, 0));
-    assertEquals(Tabulation.PUBLISHED, statusAt(t, 0, Tabulation.MONTH, 1, 0));
+    Cube t = new Cube(rows, List.of(rows.axis("a", 0, 2)), true, T);
+    assertEquals(Cube.PRIMARY, statusAt(t, 1, Cube.MONTH, 0, 1));
+    assertEquals(Cube.SECONDARY, statusAt(t, 1, Cube.MONTH, 0, 0));
+    assertEquals(Cube.SECONDARY, statusAt(t, 1, Cube.MONTH, 1, 0));
+    assertEquals(Cube.SECONDARY, statusAt(t, 1, Cube.MONTH, 1, 1));
+    assertEquals(Cube.PUBLISHED, statusAt(t, 1, Cube.QUARTER, 0, 0));
+    assertEquals(Cube.PUBLISHED, statusAt(t, 1, Cube.QUARTER, 0, 1));
+    assertEquals(Cube.PUBLISHED, statusAt(t, 0, Cube.MONTH, 0, 0));
+    assertEquals(Cube.PUBLISHED, statusAt(t, 0, Cube.MONTH, 1, 0));
     assertEquals(27, count(t, 1, 0));
     assertEquals(14, count(t, 1, 1));
     assertProtected(t);
@@ -118,23 +118,23 @@ class TabulationTest {
     //      a1   3  20 |  23
     //          18  20 |  38
     Rows rows = new Rows().add(15, 0, 0, 0).add(3, 1, 0, 0).add(20, 1, 1, 0);
-    Tabulation t =
-        new Tabulation(rows, List.of(rows.axis("a", 0, 2), rows.axis("b", 1, 2)), false, T);
-    assertEquals(Tabulation.PRIMARY, status(t, 3, 1, 0));
-    assertEquals(Tabulation.SECONDARY, status(t, 3, 0, 0));
-    assertEquals(Tabulation.SECONDARY, status(t, 3, 0, 1));
+    Cube t =
+        new Cube(rows, List.of(rows.axis("a", 0, 2), rows.axis("b", 1, 2)), false, T);
+    assertEquals(Cube.PRIMARY, status(t, 3, 1, 0));
+    assertEquals(Cube.SECONDARY, status(t, 3, 0, 0));
+    assertEquals(Cube.SECONDARY, status(t, 3, 0, 1));
     assertEquals(0, count(t, 3, 0, 1));
-    assertEquals(Tabulation.SECONDARY, status(t, 3, 1, 1));
+    assertEquals(Cube.SECONDARY, status(t, 3, 1, 1));
     assertProtected(t);
   }
 
   @Test
   void aWholePopulationBelowTheThresholdShowsOnlySuppressedCells() {
     Rows rows = new Rows().add(4, 0, 0, 0).add(3, 1, 1, 0);
-    Tabulation t =
-        new Tabulation(rows, List.of(rows.axis("a", 0, 2), rows.axis("b", 1, 2)), false, T);
+    Cube t =
+        new Cube(rows, List.of(rows.axis("a", 0, 2), rows.axis("b", 1, 2)), false, T);
     for (int mask = 0; mask < 4; mask++) {
-      Table table = t.get(mask, Tabulation.YEAR);
+      Table table = t.get(mask, Cube.YEAR);
       assertEquals(table.size, hidden(table));
     }
   }
@@ -144,7 +144,7 @@ class TabulationTest {
     Rows rows = new Rows();
     Axis types = new Axis("type", 3, f -> rows.rows.get(f)[0], true);
     rows.add(12, 0b011, 0).add(15, 0b001, 0).add(11, 0b100, 0);
-    Tabulation t = new Tabulation(rows, List.of(types), false, T);
+    Cube t = new Cube(rows, List.of(types), false, T);
     assertEquals(27, count(t, 1, 0));
     assertEquals(12, count(t, 1, 1));
     assertEquals(11, count(t, 1, 2));
@@ -159,8 +159,8 @@ class TabulationTest {
       Axis a = rows.axis("a", 0, 4);
       Axis b = rows.axis("b", 1, 3);
       Axis c = rows.axis("c", 2, 5);
-      Tabulation small = new Tabulation(rows, List.of(a, c), true, T);
-      Tabulation big = new Tabulation(rows, List.of(a, b, c), true, T);
+      Cube small = new Cube(rows, List.of(a, c), true, T);
+      Cube big = new Cube(rows, List.of(a, b, c), true, T);
       for (int level = 0; level < 3; level++) {
         // {a, c}: mask 0b11 in the small cube, 0b101 in the big one; {c}: 0b10 and 0b100.
         assertSamePattern(small, 0b11, big, 0b101, level);
@@ -176,8 +176,8 @@ class TabulationTest {
     Random random = new Random(7);
     for (int round = 0; round < 200; round++) {
       Rows rows = randomRows(random, 50 + random.nextInt(600));
-      Tabulation t =
-          new Tabulation(
+      Cube t =
+          new Cube(
               rows,
               List.of(rows.axis("a", 0, 4), rows.axis("b", 1, 3), rows.axis("c", 2, 5)),
               true,
@@ -201,7 +201,7 @@ class TabulationTest {
       List<Axis> axes =
           List.of(rows.axis("a", 0, 4), rows.axis("b", 1, 3), rows.axis("c", 2, 5))
               .subList(0, 2 + round % 2);
-      Tabulation t = new Tabulation(rows, axes, round % 3 != 0, T);
+      Cube t = new Cube(rows, axes, round % 3 != 0, T);
       assertEquals(0, DisclosureAudit.audit(t), "hidden counts determined in cube " + round);
       assertProtected(t);
       withheld += DisclosureAudit.withheld(t);
@@ -235,7 +235,7 @@ class TabulationTest {
 
   /** The table over the k-th set bits of maskX in x and of maskY in y: same cells, same marks. */
   private static void assertSamePattern(
-      Tabulation x, int maskX, Tabulation y, int maskY, int level) {
+      Cube x, int maskX, Cube y, int maskY, int level) {
     Table tx = x.get(maskX, level);
     Table ty = y.get(maskY, level);
     assertEquals(tx.withheld, ty.withheld);
@@ -247,7 +247,7 @@ class TabulationTest {
       for (int k = 0; k < Integer.bitCount(maskX); k++) {
         codesY[indexOf(maskY, k)] = x.code(tx.keys[i], indexOf(maskX, k));
       }
-      long keyY = y.key(codesY, Tabulation.time(tx.keys[i]));
+      long keyY = y.key(codesY, Cube.time(tx.keys[i]));
       assertEquals(tx.counts[i], ty.count(keyY));
       assertEquals(tx.status[i], ty.status(keyY));
     }
@@ -267,13 +267,13 @@ class TabulationTest {
   private static int hidden(Table table) {
     int n = 0;
     for (int i = 0; i < table.size; i++) {
-      n += table.status[i] == Tabulation.PUBLISHED ? 0 : 1;
+      n += table.status[i] == Cube.PUBLISHED ? 0 : 1;
     }
     return n;
   }
 
   /** No relation (a cell and its children along one axis, or in time) holds exactly one hidden. */
-  static void assertProtected(Tabulation t) {
+  static void assertProtected(Cube t) {
     int masks = 1 << t.axisCount();
     for (int level = 0; level < t.levels(); level++) {
       for (int mask = 0; mask < masks; mask++) {
@@ -292,10 +292,10 @@ class TabulationTest {
             for (int b = 0; b < t.axisCount(); b++) {
               codes[b] = b == axis ? 0 : t.code(table.keys[i], b);
             }
-            int time = Tabulation.time(table.keys[i]);
-            int parentTime = axis >= 0 ? time : level == Tabulation.MONTH ? time / 3 : 0;
+            int time = Cube.time(table.keys[i]);
+            int parentTime = axis >= 0 ? time : level == Cube.MONTH ? time / 3 : 0;
             hidden.computeIfAbsent(t.key(codes, parentTime), k -> new int[1])[0] +=
-                table.status[i] == Tabulation.PUBLISHED ? 0 : 1;
+                table.status[i] == Cube.PUBLISHED ? 0 : 1;
           }
           for (int i = 0; i < parent.size; i++) {
             hidden.computeIfAbsent(parent.keys[i], k -> new int[1]);

@@ -1,4 +1,4 @@
-package org.nrmreferrals.statistics;
+package org.nrmreferrals.statistics.disclosure;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 

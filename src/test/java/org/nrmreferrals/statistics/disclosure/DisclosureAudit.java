@@ -1,13 +1,13 @@
-package org.nrmreferrals.statistics;
+package org.nrmreferrals.statistics.disclosure;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.nrmreferrals.statistics.Tabulation.Axis;
-import org.nrmreferrals.statistics.Tabulation.Facts;
-import org.nrmreferrals.statistics.Tabulation.Table;
+import org.nrmreferrals.statistics.disclosure.Cube.Axis;
+import org.nrmreferrals.statistics.disclosure.Cube.Facts;
+import org.nrmreferrals.statistics.disclosure.Cube.Table;
 
 /**
  * A disclosure audit (not a test): on random cubes, solves the whole linear system of every
@@ -54,7 +54,7 @@ public class DisclosureAudit {
         int index = a;
         axes.add(new Axis("a" + a, sizes[a], f -> rows.get(f)[index], false));
       }
-      Tabulation t = new Tabulation(facts, axes, time, 10);
+      Cube t = new Cube(facts, axes, time, 10);
       refused += withheld(t);
       int d = audit(t);
       determined += d;
@@ -67,7 +67,7 @@ public class DisclosureAudit {
   }
 
   /** The number of tables withheld whole. */
-  static int withheld(Tabulation t) {
+  static int withheld(Cube t) {
     int n = 0;
     for (int level = 0; level < t.levels(); level++) {
       for (int mask = 0; mask < 1 << t.axisCount(); mask++) {
@@ -84,7 +84,7 @@ public class DisclosureAudit {
   /** Builds every relation, unknowns = hidden cells; counts hidden cells fixed by the system. */
   static int primaryDetermined = 0;
 
-  static int audit(Tabulation t) {
+  static int audit(Cube t) {
     java.util.Set<Integer> primaries = new java.util.HashSet<>();
     Map<String, Integer> unknown = new HashMap<>();
     List<double[]> eqs = new ArrayList<>();
@@ -97,9 +97,9 @@ public class DisclosureAudit {
           continue;
         }
         for (int i = 0; i < table.size; i++) {
-          if (table.status[i] != Tabulation.PUBLISHED) {
+          if (table.status[i] != Cube.PUBLISHED) {
             unknown.putIfAbsent(mask + "/" + level + "/" + table.keys[i], unknown.size());
-            if (table.status[i] == Tabulation.PRIMARY)
+            if (table.status[i] == Cube.PRIMARY)
               primaries.add(unknown.get(mask + "/" + level + "/" + table.keys[i]));
           }
         }
@@ -123,18 +123,18 @@ public class DisclosureAudit {
             int[] codes = new int[t.axisCount()];
             for (int b = 0; b < t.axisCount(); b++)
               codes[b] = b == axis ? 0 : t.code(table.keys[i], b);
-            int time = Tabulation.time(table.keys[i]);
-            int pTime = axis >= 0 ? time : level == Tabulation.MONTH ? time / 3 : 0;
+            int time = Cube.time(table.keys[i]);
+            int pTime = axis >= 0 ? time : level == Cube.MONTH ? time / 3 : 0;
             long pk = t.key(codes, pTime);
             Map<String, Double> eq = byParent.computeIfAbsent(pk, k -> new HashMap<>());
-            if (table.status[i] != Tabulation.PUBLISHED) {
+            if (table.status[i] != Cube.PUBLISHED) {
               eq.merge(mask + "/" + level + "/" + table.keys[i], 1.0, Double::sum);
             } else {
               constant.merge(pk, (double) table.counts[i], Double::sum);
             }
           }
           for (int i = 0; i < parent.size; i++) {
-            if (parent.status[i] != Tabulation.PUBLISHED) {
+            if (parent.status[i] != Cube.PUBLISHED) {
               byParent.computeIfAbsent(parent.keys[i], k -> new HashMap<>());
             }
           }

@@ -1,4 +1,4 @@
-package org.nrmreferrals.statistics;
+package org.nrmreferrals.statistics.disclosure;
 
 import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.IntObjectHashMap;
@@ -43,12 +43,12 @@ import java.util.function.IntUnaryOperator;
  * under it, visited in one canonical order, so the same table gets the same pattern in every query
  * that contains it. Filters are axes of the cube (an answer is a slice of it), so a filtered answer
  * and an unfiltered one cannot be subtracted; and since a year's cube always counts the whole
- * calendar year, any period is answered from the same cells (see {@link Statistics}).
+ * calendar year, any period is answered from the same cells (see the service's {@code Cubes}).
  */
-final class Tabulation {
+public final class Cube {
   /** A coded axis: codes 0 to size - 1 read off each fact; for a multi axis, a bit set. */
-  record Axis(String name, int size, IntUnaryOperator code, boolean multi) {
-    Axis {
+  public record Axis(String name, int size, IntUnaryOperator code, boolean multi) {
+    public Axis {
       if (multi && size > 31) {
         throw new IllegalArgumentException("a multi-valued axis holds at most 31 codes");
       }
@@ -56,7 +56,7 @@ final class Tabulation {
   }
 
   /** The facts counted: {@code month} gives a fact's month (0 to 11), or -1 to skip it. */
-  interface Facts {
+  public interface Facts {
     int size();
 
     int month(int fact);
@@ -74,10 +74,10 @@ final class Tabulation {
   static final byte SECONDARY = 2;
 
   /** Time levels: the whole year (or no time at all), its quarters, its months. */
-  static final int YEAR = 0;
+  public static final int YEAR = 0;
 
-  static final int QUARTER = 1;
-  static final int MONTH = 2;
+  public static final int QUARTER = 1;
+  public static final int MONTH = 2;
   private static final int MONTHS = 12;
 
   /**
@@ -101,7 +101,7 @@ final class Tabulation {
    * @param withTime whether facts' months form the year, quarter and month levels
    * @param threshold the smallest count published (at least 1)
    */
-  Tabulation(Facts facts, List<Axis> axes, boolean withTime, int threshold) {
+  public Cube(Facts facts, List<Axis> axes, boolean withTime, int threshold) {
     this.axes = List.copyOf(axes);
     this.levels = withTime ? 3 : 1;
     this.threshold = threshold;
@@ -358,12 +358,12 @@ final class Tabulation {
   }
 
   /** The code of an axis in a cell key. */
-  int code(long cellKey, int axis) {
+  public int code(long cellKey, int axis) {
     return (int) ((cellKey / MONTHS / weight[axis]) % axes.get(axis).size());
   }
 
   /** The time code of a cell key: 0 for a year, the quarter (0-3) or the month (0-11). */
-  static int time(long cellKey) {
+  public static int time(long cellKey) {
     return (int) (cellKey % MONTHS);
   }
 
@@ -385,7 +385,7 @@ final class Tabulation {
   }
 
   /** The table over the axes of the mask, at a time level. */
-  Table get(int mask, int level) {
+  public Table get(int mask, int level) {
     return table(mask, level);
   }
 
@@ -1088,16 +1088,16 @@ final class Tabulation {
     return cell;
   }
 
-  int axisCount() {
+  public int axisCount() {
     return axes.size();
   }
 
-  int levels() {
+  public int levels() {
     return levels;
   }
 
   /** One table's cells: key, count, status. Zero cells appear only when suppressed. */
-  static final class Table {
+  public static final class Table {
     final int mask;
     final int level;
 
@@ -1170,6 +1170,31 @@ final class Tabulation {
     byte status(long key) {
       int slot = cells.indexOf(key);
       return cells.indexExists(slot) ? status[cells.indexGet(slot)] : PUBLISHED;
+    }
+
+    /** Whether the table is withheld whole. */
+    public boolean isWithheld() {
+      return withheld;
+    }
+
+    /** The number of cells, numbered from 0 in the order they were first counted. */
+    public int size() {
+      return size;
+    }
+
+    /** The key of a cell (see {@link Cube#code} and {@link Cube#time}). */
+    public long keyAt(int cell) {
+      return keys[cell];
+    }
+
+    /** The count of a cell. */
+    public int countAt(int cell) {
+      return counts[cell];
+    }
+
+    /** Whether a cell is suppressed (primary or secondary). */
+    public boolean hiddenAt(int cell) {
+      return status[cell] != PUBLISHED;
     }
   }
 }
