@@ -17,11 +17,11 @@ import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
 import org.nrmreferrals.NrmConfig;
 import org.nrmreferrals.reference.Countries;
+import org.nrmreferrals.statistics.disclosure.Axis;
 import org.nrmreferrals.statistics.disclosure.Cube;
-import org.nrmreferrals.statistics.disclosure.Cube.Axis;
-import org.nrmreferrals.statistics.disclosure.Cube.Facts;
-import org.nrmreferrals.statistics.disclosure.Cube.Table;
+import org.nrmreferrals.statistics.disclosure.Facts;
 import org.nrmreferrals.statistics.disclosure.QuickSelect;
+import org.nrmreferrals.statistics.disclosure.Table;
 import org.nrmreferrals.web.ProblemException;
 import org.nrmreferrals.web.ProblemType;
 import org.nrmreferrals.workflow.LegalDays;
@@ -454,8 +454,7 @@ class Statistics {
           }
           for (int i = 0; i < table.size(); i++) {
             long key = table.keyAt(i);
-            if (Cube.time(key) != unit.time()
-                || !inSlice(t, key, internalAxis, internalCode)) {
+            if (Cube.time(key) != unit.time() || !inSlice(t, key, internalAxis, internalCode)) {
               continue;
             }
             int[] codes = new int[t.axisCount()];
@@ -947,8 +946,7 @@ class Statistics {
       }
       int[] v = Arrays.copyOfRange(grouped.values, from, from + n);
       int upper = QuickSelect.select(v, n, n / 2);
-      double median =
-          n % 2 == 1 ? upper : (QuickSelect.select(v, n / 2, n / 2 - 1) + upper) / 2.0;
+      double median = n % 2 == 1 ? upper : (QuickSelect.select(v, n / 2, n / 2 - 1) + upper) / 2.0;
       row.put(name, median);
     }
   }

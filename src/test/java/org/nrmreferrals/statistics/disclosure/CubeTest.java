@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.nrmreferrals.statistics.disclosure.Cube.Axis;
-import org.nrmreferrals.statistics.disclosure.Cube.Facts;
-import org.nrmreferrals.statistics.disclosure.Cube.Table;
 
 /** The suppression rules on small cubes whose answers were worked out by hand. */
 class CubeTest {
@@ -71,16 +68,15 @@ class CubeTest {
             .add(30, 1, 1, 0)
             .add(12, 2, 0, 0)
             .add(14, 2, 1, 0);
-    Cube t =
-        new Cube(rows, List.of(rows.axis("a", 0, 3), rows.axis("b", 1, 2)), false, T);
+    Cube t = new Cube(rows, List.of(rows.axis("a", 0, 3), rows.axis("b", 1, 2)), false, T);
     // a0b1 (5) is primary; column b1 then hides its smallest other cell, a2b1 (14); rows a0 and
     // a2 then hide a0b0 (20) and a2b0 (12). a1's cells stay published, as do all margins.
-    assertEquals(Cube.PRIMARY, status(t, 3, 0, 1));
-    assertEquals(Cube.SECONDARY, status(t, 3, 2, 1));
-    assertEquals(Cube.SECONDARY, status(t, 3, 0, 0));
-    assertEquals(Cube.SECONDARY, status(t, 3, 2, 0));
-    assertEquals(Cube.PUBLISHED, status(t, 3, 1, 0));
-    assertEquals(Cube.PUBLISHED, status(t, 3, 1, 1));
+    assertEquals(Table.PRIMARY, status(t, 3, 0, 1));
+    assertEquals(Table.SECONDARY, status(t, 3, 2, 1));
+    assertEquals(Table.SECONDARY, status(t, 3, 0, 0));
+    assertEquals(Table.SECONDARY, status(t, 3, 2, 0));
+    assertEquals(Table.PUBLISHED, status(t, 3, 1, 0));
+    assertEquals(Table.PUBLISHED, status(t, 3, 1, 1));
     assertEquals(25, count(t, 1, 0, 0));
     assertEquals(49, count(t, 2, 0, 1));
     assertEquals(96, count(t, 0, 0, 0));
@@ -98,14 +94,14 @@ class CubeTest {
     // (a0 27, a1 14) stay published, as do the months' totals (15 and 26).
     Rows rows = new Rows().add(12, 0, 0).add(15, 0, 1).add(3, 1, 0).add(11, 1, 1);
     Cube t = new Cube(rows, List.of(rows.axis("a", 0, 2)), true, T);
-    assertEquals(Cube.PRIMARY, statusAt(t, 1, Cube.MONTH, 0, 1));
-    assertEquals(Cube.SECONDARY, statusAt(t, 1, Cube.MONTH, 0, 0));
-    assertEquals(Cube.SECONDARY, statusAt(t, 1, Cube.MONTH, 1, 0));
-    assertEquals(Cube.SECONDARY, statusAt(t, 1, Cube.MONTH, 1, 1));
-    assertEquals(Cube.PUBLISHED, statusAt(t, 1, Cube.QUARTER, 0, 0));
-    assertEquals(Cube.PUBLISHED, statusAt(t, 1, Cube.QUARTER, 0, 1));
-    assertEquals(Cube.PUBLISHED, statusAt(t, 0, Cube.MONTH, 0, 0));
-    assertEquals(Cube.PUBLISHED, statusAt(t, 0, Cube.MONTH, 1, 0));
+    assertEquals(Table.PRIMARY, statusAt(t, 1, Cube.MONTH, 0, 1));
+    assertEquals(Table.SECONDARY, statusAt(t, 1, Cube.MONTH, 0, 0));
+    assertEquals(Table.SECONDARY, statusAt(t, 1, Cube.MONTH, 1, 0));
+    assertEquals(Table.SECONDARY, statusAt(t, 1, Cube.MONTH, 1, 1));
+    assertEquals(Table.PUBLISHED, statusAt(t, 1, Cube.QUARTER, 0, 0));
+    assertEquals(Table.PUBLISHED, statusAt(t, 1, Cube.QUARTER, 0, 1));
+    assertEquals(Table.PUBLISHED, statusAt(t, 0, Cube.MONTH, 0, 0));
+    assertEquals(Table.PUBLISHED, statusAt(t, 0, Cube.MONTH, 1, 0));
     assertEquals(27, count(t, 1, 0));
     assertEquals(14, count(t, 1, 1));
     assertProtected(t);
@@ -118,21 +114,19 @@ class CubeTest {
     //      a1   3  20 |  23
     //          18  20 |  38
     Rows rows = new Rows().add(15, 0, 0, 0).add(3, 1, 0, 0).add(20, 1, 1, 0);
-    Cube t =
-        new Cube(rows, List.of(rows.axis("a", 0, 2), rows.axis("b", 1, 2)), false, T);
-    assertEquals(Cube.PRIMARY, status(t, 3, 1, 0));
-    assertEquals(Cube.SECONDARY, status(t, 3, 0, 0));
-    assertEquals(Cube.SECONDARY, status(t, 3, 0, 1));
+    Cube t = new Cube(rows, List.of(rows.axis("a", 0, 2), rows.axis("b", 1, 2)), false, T);
+    assertEquals(Table.PRIMARY, status(t, 3, 1, 0));
+    assertEquals(Table.SECONDARY, status(t, 3, 0, 0));
+    assertEquals(Table.SECONDARY, status(t, 3, 0, 1));
     assertEquals(0, count(t, 3, 0, 1));
-    assertEquals(Cube.SECONDARY, status(t, 3, 1, 1));
+    assertEquals(Table.SECONDARY, status(t, 3, 1, 1));
     assertProtected(t);
   }
 
   @Test
   void aWholePopulationBelowTheThresholdShowsOnlySuppressedCells() {
     Rows rows = new Rows().add(4, 0, 0, 0).add(3, 1, 1, 0);
-    Cube t =
-        new Cube(rows, List.of(rows.axis("a", 0, 2), rows.axis("b", 1, 2)), false, T);
+    Cube t = new Cube(rows, List.of(rows.axis("a", 0, 2), rows.axis("b", 1, 2)), false, T);
     for (int mask = 0; mask < 4; mask++) {
       Table table = t.get(mask, Cube.YEAR);
       assertEquals(table.size, hidden(table));
@@ -234,8 +228,7 @@ class CubeTest {
   }
 
   /** The table over the k-th set bits of maskX in x and of maskY in y: same cells, same marks. */
-  private static void assertSamePattern(
-      Cube x, int maskX, Cube y, int maskY, int level) {
+  private static void assertSamePattern(Cube x, int maskX, Cube y, int maskY, int level) {
     Table tx = x.get(maskX, level);
     Table ty = y.get(maskY, level);
     assertEquals(tx.withheld, ty.withheld);
@@ -267,7 +260,7 @@ class CubeTest {
   private static int hidden(Table table) {
     int n = 0;
     for (int i = 0; i < table.size; i++) {
-      n += table.status[i] == Cube.PUBLISHED ? 0 : 1;
+      n += table.status[i] == Table.PUBLISHED ? 0 : 1;
     }
     return n;
   }
@@ -295,7 +288,7 @@ class CubeTest {
             int time = Cube.time(table.keys[i]);
             int parentTime = axis >= 0 ? time : level == Cube.MONTH ? time / 3 : 0;
             hidden.computeIfAbsent(t.key(codes, parentTime), k -> new int[1])[0] +=
-                table.status[i] == Cube.PUBLISHED ? 0 : 1;
+                table.status[i] == Table.PUBLISHED ? 0 : 1;
           }
           for (int i = 0; i < parent.size; i++) {
             hidden.computeIfAbsent(parent.keys[i], k -> new int[1]);

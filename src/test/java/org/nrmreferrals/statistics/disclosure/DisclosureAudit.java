@@ -5,9 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.nrmreferrals.statistics.disclosure.Cube.Axis;
-import org.nrmreferrals.statistics.disclosure.Cube.Facts;
-import org.nrmreferrals.statistics.disclosure.Cube.Table;
 
 /**
  * A disclosure audit (not a test): on random cubes, solves the whole linear system of every
@@ -97,9 +94,9 @@ public class DisclosureAudit {
           continue;
         }
         for (int i = 0; i < table.size; i++) {
-          if (table.status[i] != Cube.PUBLISHED) {
+          if (table.status[i] != Table.PUBLISHED) {
             unknown.putIfAbsent(mask + "/" + level + "/" + table.keys[i], unknown.size());
-            if (table.status[i] == Cube.PRIMARY)
+            if (table.status[i] == Table.PRIMARY)
               primaries.add(unknown.get(mask + "/" + level + "/" + table.keys[i]));
           }
         }
@@ -127,14 +124,14 @@ public class DisclosureAudit {
             int pTime = axis >= 0 ? time : level == Cube.MONTH ? time / 3 : 0;
             long pk = t.key(codes, pTime);
             Map<String, Double> eq = byParent.computeIfAbsent(pk, k -> new HashMap<>());
-            if (table.status[i] != Cube.PUBLISHED) {
+            if (table.status[i] != Table.PUBLISHED) {
               eq.merge(mask + "/" + level + "/" + table.keys[i], 1.0, Double::sum);
             } else {
               constant.merge(pk, (double) table.counts[i], Double::sum);
             }
           }
           for (int i = 0; i < parent.size; i++) {
-            if (parent.status[i] != Cube.PUBLISHED) {
+            if (parent.status[i] != Table.PUBLISHED) {
               byParent.computeIfAbsent(parent.keys[i], k -> new HashMap<>());
             }
           }

@@ -1,0 +1,8 @@
+package org.nrmreferrals.statistics.disclosure;
+
+/** The facts counted: {@code month} gives a fact's month (0 to 11), or -1 to skip it. */
+public interface Facts {
+  int size();
+
+  int month(int fact);
+}
