@@ -1,0 +1,67 @@
+package org.nrmreferrals.statistics;
+
+import java.util.List;
+import java.util.function.IntUnaryOperator;
+
+/** The dimensions over the snapshot: each one's values, and each slot's code on it. */
+final class DimensionCodes {
+  private DimensionCodes() {}
+
+  static List<String> domain(StatisticsSnapshot s, Dimension d) {
+    return switch (d) {
+      case NATIONALITY, COUNTRY_OF_ORIGIN -> StatisticsSnapshot.COUNTRIES;
+      case GENDER -> StatisticsSnapshot.GENDERS;
+      case AGE_AT_EXPLOITATION -> StatisticsSnapshot.AGES;
+      case EXPLOITATION_TYPE -> StatisticsSnapshot.TYPES;
+      case EXPLOITATION_PROFILE -> StatisticsSnapshot.PROFILES;
+      case COUNTY_LINES -> StatisticsSnapshot.BOOLEANS;
+      case EXPLOITATION_LOCATION -> StatisticsSnapshot.LOCATIONS;
+      case AGENCY_TYPE -> StatisticsSnapshot.AGENCY_TYPES;
+      case AGENCY -> s.agencySorted;
+      case JURISDICTION -> StatisticsSnapshot.JURISDICTIONS;
+      case POLICE_FORCE -> s.policeForces;
+      case KIND -> StatisticsSnapshot.KINDS;
+      case STATUS -> StatisticsSnapshot.STATUSES;
+      case YEAR, QUARTER, MONTH -> throw new IllegalArgumentException("time has no fixed domain");
+    };
+  }
+
+  /** A slot's code on a dimension (a bit set for the multi-valued exploitation type). */
+  static IntUnaryOperator code(StatisticsSnapshot s, Dimension d) {
+    return switch (d) {
+      case NATIONALITY -> {
+        short[] a = s.nationality;
+        yield slot -> a[slot];
+      }
+      case COUNTRY_OF_ORIGIN -> {
+        short[] a = s.countryOfOrigin;
+        yield slot -> a[slot];
+      }
+      case GENDER -> bytes(s.gender);
+      case AGE_AT_EXPLOITATION -> bytes(s.age);
+      case EXPLOITATION_TYPE -> bytes(s.types);
+      case EXPLOITATION_PROFILE -> bytes(s.profile);
+      case COUNTY_LINES -> bytes(s.countyLines);
+      case EXPLOITATION_LOCATION -> bytes(s.location);
+      case AGENCY_TYPE -> {
+        short[] agency = s.agency;
+        byte[] type = s.agencyType;
+        yield slot -> type[agency[slot]];
+      }
+      case AGENCY -> {
+        short[] agency = s.agency;
+        int[] rank = s.agencyRank;
+        yield slot -> rank[agency[slot]];
+      }
+      case JURISDICTION -> bytes(s.jurisdiction);
+      case POLICE_FORCE -> bytes(s.policeForce);
+      case KIND -> bytes(s.kind);
+      case STATUS -> bytes(s.status);
+      case YEAR, QUARTER, MONTH -> throw new IllegalArgumentException("time is not coded");
+    };
+  }
+
+  private static IntUnaryOperator bytes(byte[] a) {
+    return slot -> a[slot];
+  }
+}

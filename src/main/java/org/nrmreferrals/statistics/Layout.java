@@ -1,0 +1,77 @@
+package org.nrmreferrals.statistics;
+
+import static org.nrmreferrals.statistics.DimensionCodes.code;
+import static org.nrmreferrals.statistics.DimensionCodes.domain;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
+import org.nrmreferrals.statistics.disclosure.Axis;
+import org.nrmreferrals.statistics.disclosure.Cube;
+import org.nrmreferrals.statistics.disclosure.Facts;
+
+/** The coded axes of one request: grouped and filtered dimensions, in canonical order. */
+final class Layout {
+  final StatisticsSnapshot s;
+  final StatisticsQuery q;
+  final List<Dimension> coded;
+  final Map<Dimension, Integer> axisOf = new EnumMap<>(Dimension.class);
+  final Map<Integer, Integer> fixed = new HashMap<>();
+  final Map<Dimension, List<String>> domains = new EnumMap<>(Dimension.class);
+  private final int threshold;
+
+  Layout(StatisticsSnapshot s, StatisticsQuery q, int threshold) {
+    this.s = s;
+    this.q = q;
+    this.threshold = threshold;
+    for (Dimension d : Dimension.values()) {
+      if (!d.isTime()) {
+        domains.put(d, domain(s, d));
+      }
+    }
+    q.checkValues(domains);
+    this.coded =
+        Arrays.stream(Dimension.values())
+            .filter(d -> !d.isTime())
+            .filter(d -> q.groupBy().contains(d) || q.filters().containsKey(d))
+            .toList();
+    for (int i = 0; i < coded.size(); i++) {
+      axisOf.put(coded.get(i), i);
+    }
+    q.filters().forEach((d, v) -> fixed.put(axisOf.get(d), domains.get(d).indexOf(v)));
+  }
+
+  /**
+   * One protected cube per calendar year the period touches, each counting that whole year, or a
+   * single cube without time when the request has no period.
+   */
+  Cubes cubes(IntFunction<Facts> factsOfYear, IntUnaryOperator slotOf, Axis... internal) {
+    List<Axis> axes = new ArrayList<>();
+    for (Dimension d : coded) {
+      IntUnaryOperator code = code(s, d);
+      axes.add(
+          new Axis(
+              d.wireName(),
+              domains.get(d).size(),
+              f -> code.applyAsInt(slotOf.applyAsInt(f)),
+              d.isMulti()));
+    }
+    axes.addAll(Arrays.asList(internal));
+    Map<Integer, Cube> byYear = new LinkedHashMap<>();
+    if (q.from() == null) {
+      byYear.put(0, new Cube(factsOfYear.apply(0), axes, false, threshold));
+    } else {
+      for (int year = q.from().getYear(); year <= q.to().getYear(); year++) {
+        int index = year - 2000;
+        byYear.put(index, new Cube(factsOfYear.apply(index), axes, true, threshold));
+      }
+    }
+    return new Cubes(this, byYear);
+  }
+}
