@@ -9,19 +9,19 @@ final class DimensionCodes {
 
   static List<String> domain(StatisticsSnapshot s, Dimension d) {
     return switch (d) {
-      case NATIONALITY, COUNTRY_OF_ORIGIN -> StatisticsSnapshot.COUNTRIES;
-      case GENDER -> StatisticsSnapshot.GENDERS;
-      case AGE_AT_EXPLOITATION -> StatisticsSnapshot.AGES;
-      case EXPLOITATION_TYPE -> StatisticsSnapshot.TYPES;
-      case EXPLOITATION_PROFILE -> StatisticsSnapshot.PROFILES;
-      case COUNTY_LINES -> StatisticsSnapshot.BOOLEANS;
-      case EXPLOITATION_LOCATION -> StatisticsSnapshot.LOCATIONS;
-      case AGENCY_TYPE -> StatisticsSnapshot.AGENCY_TYPES;
+      case NATIONALITY, COUNTRY_OF_ORIGIN -> SnapshotCodes.COUNTRIES;
+      case GENDER -> SnapshotCodes.GENDERS;
+      case AGE_AT_EXPLOITATION -> SnapshotCodes.AGES;
+      case EXPLOITATION_TYPE -> SnapshotCodes.TYPES;
+      case EXPLOITATION_PROFILE -> SnapshotCodes.PROFILES;
+      case COUNTY_LINES -> SnapshotCodes.BOOLEANS;
+      case EXPLOITATION_LOCATION -> SnapshotCodes.LOCATIONS;
+      case AGENCY_TYPE -> SnapshotCodes.AGENCY_TYPES;
       case AGENCY -> s.agencySorted;
-      case JURISDICTION -> StatisticsSnapshot.JURISDICTIONS;
+      case JURISDICTION -> SnapshotCodes.JURISDICTIONS;
       case POLICE_FORCE -> s.policeForces;
-      case KIND -> StatisticsSnapshot.KINDS;
-      case STATUS -> StatisticsSnapshot.STATUSES;
+      case KIND -> SnapshotCodes.KINDS;
+      case STATUS -> SnapshotCodes.STATUSES;
       case YEAR, QUARTER, MONTH -> throw new IllegalArgumentException("time has no fixed domain");
     };
   }

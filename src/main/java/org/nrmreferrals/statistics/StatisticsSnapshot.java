@@ -1,5 +1,19 @@
 package org.nrmreferrals.statistics;
 
+import static org.nrmreferrals.statistics.SnapshotCodes.AGENCY_TYPES;
+import static org.nrmreferrals.statistics.SnapshotCodes.AGES;
+import static org.nrmreferrals.statistics.SnapshotCodes.COUNTRY_CODES;
+import static org.nrmreferrals.statistics.SnapshotCodes.GENDERS;
+import static org.nrmreferrals.statistics.SnapshotCodes.JURISDICTIONS;
+import static org.nrmreferrals.statistics.SnapshotCodes.KINDS;
+import static org.nrmreferrals.statistics.SnapshotCodes.LOCATIONS;
+import static org.nrmreferrals.statistics.SnapshotCodes.STATUSES;
+import static org.nrmreferrals.statistics.SnapshotCodes.TYPES;
+import static org.nrmreferrals.statistics.SnapshotCodes.TYPE_CODES;
+import static org.nrmreferrals.statistics.SnapshotCodes.code;
+import static org.nrmreferrals.statistics.SnapshotCodes.index;
+import static org.nrmreferrals.statistics.SnapshotCodes.orNotSpecified;
+
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,19 +35,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.nrmreferrals.NrmConfig;
-import org.nrmreferrals.agency.AgencyType;
-import org.nrmreferrals.reference.Countries;
-import org.nrmreferrals.reference.ExploitationType;
-import org.nrmreferrals.reference.Jurisdiction;
-import org.nrmreferrals.referral.AgeAtExploitation;
-import org.nrmreferrals.referral.ExploitationLocation;
-import org.nrmreferrals.referral.Gender;
-import org.nrmreferrals.referral.ReferralKind;
-import org.nrmreferrals.workflow.ReferralStatus;
 
 /**
  * The coded facts statistics count, held in memory as columns (about 30 bytes a referral), so that
@@ -51,30 +55,15 @@ import org.nrmreferrals.workflow.ReferralStatus;
 public class StatisticsSnapshot {
   private static final Logger LOG = Logger.getLogger(StatisticsSnapshot.class);
   private static final int BATCH = 5_000;
-  static final String MULTIPLE = "MULTIPLE";
-  static final List<String> COUNTRIES =
-      Stream.concat(Stream.of(Dimension.NOT_SPECIFIED), Countries.codes().stream()).toList();
-  static final List<String> TYPES = names(ExploitationType.values());
-  static final List<String> PROFILES = Stream.concat(TYPES.stream(), Stream.of(MULTIPLE)).toList();
-  static final List<String> BOOLEANS = List.of("false", "true");
-  static final List<String> GENDERS = names(Gender.values());
-  static final List<String> AGES = names(AgeAtExploitation.values());
-  static final List<String> LOCATIONS = names(ExploitationLocation.values());
-  static final List<String> JURISDICTIONS = names(Jurisdiction.values());
-  static final List<String> KINDS = names(ReferralKind.values());
-  static final List<String> STATUSES = names(ReferralStatus.values());
-  static final List<String> AGENCY_TYPES = names(AgencyType.values());
   static final int RG = 0;
   static final int CG = 1;
   private static final Set<String> DECISIONS =
       Set.of("RG_POSITIVE", "RG_NEGATIVE", "CG_POSITIVE", "CG_NEGATIVE");
 
-  private static final Map<String, Integer> COUNTRY_CODES = index(COUNTRIES);
-  private static final Map<String, Integer> TYPE_CODES = index(TYPES);
-
   private final DataSource dataSource;
   private final Clock clock;
   private final String zone;
+  private final SnapshotSql sql;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final Object refreshing = new Object();
 
@@ -132,6 +121,7 @@ public class StatisticsSnapshot {
     if (!zone.matches("[A-Za-z0-9/_+-]+")) {
       throw new IllegalStateException("unexpected zone id " + zone);
     }
+    this.sql = new SnapshotSql(zone);
   }
 
   /** Loads the snapshot in the background at start, so the first analyst does not wait. */
@@ -227,7 +217,7 @@ public class StatisticsSnapshot {
     decisions = 0; // a load cut off by an error starts again from nothing
     loadPoliceForces(c);
     loadAgencies(c);
-    try (PreparedStatement s = c.prepareStatement(referralSql("") + " ORDER BY r.stats_slot")) {
+    try (PreparedStatement s = c.prepareStatement(sql.referralSql("") + " ORDER BY r.stats_slot")) {
       s.setFetchSize(BATCH);
       c.setAutoCommit(false);
       try (ResultSet rs = s.executeQuery()) {
@@ -239,7 +229,7 @@ public class StatisticsSnapshot {
     } finally {
       c.setAutoCommit(true);
     }
-    try (PreparedStatement s = c.prepareStatement(decisionSql("e.seq <= ?"))) {
+    try (PreparedStatement s = c.prepareStatement(sql.decisionSql("e.seq <= ?"))) {
       s.setLong(1, head);
       s.setFetchSize(BATCH);
       c.setAutoCommit(false);
@@ -279,7 +269,7 @@ public class StatisticsSnapshot {
       }
     }
     List<Object[]> issued = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement(decisionSql("e.seq > ? AND e.seq <= ?"))) {
+    try (PreparedStatement s = c.prepareStatement(sql.decisionSql("e.seq > ? AND e.seq <= ?"))) {
       s.setLong(1, cursor);
       s.setLong(2, head);
       try (ResultSet rs = s.executeQuery()) {
@@ -296,7 +286,7 @@ public class StatisticsSnapshot {
       List<UUID> ids = new ArrayList<>(touched);
       for (int from = 0; from < ids.size(); from += BATCH) {
         List<UUID> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
-        try (PreparedStatement s = c.prepareStatement(referralSql("WHERE r.id = ANY (?)"))) {
+        try (PreparedStatement s = c.prepareStatement(sql.referralSql("WHERE r.id = ANY (?)"))) {
           s.setArray(1, c.createArrayOf("uuid", batch.toArray()));
           try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
@@ -314,40 +304,6 @@ public class StatisticsSnapshot {
     } finally {
       lock.writeLock().unlock();
     }
-  }
-
-  private String localMonth(String column) {
-    return "((extract(year FROM %1$s AT TIME ZONE '%2$s')::int - 2000) * 12".formatted(column, zone)
-        + " + extract(month FROM %1$s AT TIME ZONE '%2$s')::int - 1)".formatted(column, zone);
-  }
-
-  private String localDay(String column) {
-    return "((%1$s AT TIME ZONE '%2$s')::date - DATE '1970-01-01')".formatted(column, zone);
-  }
-
-  private String referralSql(String where) {
-    return "SELECT r.stats_slot, "
-        + localMonth("r.submitted_at")
-        + ", "
-        + localDay("r.submitted_at")
-        + ", coalesce("
-        + localDay("r.rg_decided_at")
-        + ", -1), r.nationalities[1], r.country_of_origin, r.gender, r.age_at_exploitation,"
-        + " r.exploitation_types, r.county_lines, r.exploitation_location, r.agency_code,"
-        + " r.jurisdiction, r.police_force, r.kind, r.status FROM referral r "
-        + where;
-  }
-
-  private String decisionSql(String where) {
-    return "SELECT r.stats_slot, e.to_status, "
-        + localMonth("e.occurred_at")
-        + ", "
-        + localDay("e.occurred_at")
-        + " FROM audit_event e JOIN referral r ON r.id = e.referral_id"
-        + " WHERE e.action = 'referral.status_changed' AND e.to_status IN ('RG_POSITIVE',"
-        + " 'RG_NEGATIVE', 'CG_POSITIVE', 'CG_NEGATIVE') AND "
-        + where
-        + " ORDER BY e.seq";
   }
 
   private void putReferral(ResultSet rs) throws SQLException {
@@ -476,30 +432,5 @@ public class StatisticsSnapshot {
       agencyRank[i] = rank.get(agencyCodes.get(i));
     }
     return id;
-  }
-
-  /** A code's index, or 0 (NOT_SPECIFIED) for no code. */
-  private static int orNotSpecified(Map<String, Integer> index, String value) {
-    return value == null ? 0 : index.getOrDefault(value, 0);
-  }
-
-  private static byte code(List<String> values, String value) {
-    int i = values.indexOf(value);
-    if (i < 0) {
-      throw new IllegalStateException("unexpected value " + value);
-    }
-    return (byte) i;
-  }
-
-  private static Map<String, Integer> index(List<String> values) {
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < values.size(); i++) {
-      index.put(values.get(i), i);
-    }
-    return Map.copyOf(index);
-  }
-
-  private static List<String> names(Enum<?>[] values) {
-    return Arrays.stream(values).map(Enum::name).toList();
   }
 }

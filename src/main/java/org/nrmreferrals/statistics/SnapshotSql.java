@@ -1,0 +1,50 @@
+package org.nrmreferrals.statistics;
+
+/**
+ * The snapshot's queries of referrals and of decisions issued, with their months and days in the
+ * jurisdiction's zone (as month and day indexes).
+ */
+final class SnapshotSql {
+  private final String zone;
+
+  /** The zone id is written into the SQL: the snapshot checks it is a plain id first. */
+  SnapshotSql(String zone) {
+    this.zone = zone;
+  }
+
+  private String localMonth(String column) {
+    return "((extract(year FROM %1$s AT TIME ZONE '%2$s')::int - 2000) * 12".formatted(column, zone)
+        + " + extract(month FROM %1$s AT TIME ZONE '%2$s')::int - 1)".formatted(column, zone);
+  }
+
+  private String localDay(String column) {
+    return "((%1$s AT TIME ZONE '%2$s')::date - DATE '1970-01-01')".formatted(column, zone);
+  }
+
+  /** Each referral's slot and coded columns, as the snapshot reads them; {@code where} picks. */
+  String referralSql(String where) {
+    return "SELECT r.stats_slot, "
+        + localMonth("r.submitted_at")
+        + ", "
+        + localDay("r.submitted_at")
+        + ", coalesce("
+        + localDay("r.rg_decided_at")
+        + ", -1), r.nationalities[1], r.country_of_origin, r.gender, r.age_at_exploitation,"
+        + " r.exploitation_types, r.county_lines, r.exploitation_location, r.agency_code,"
+        + " r.jurisdiction, r.police_force, r.kind, r.status FROM referral r "
+        + where;
+  }
+
+  /** Decisions issued (status changes to a decision), in chain order; {@code where} picks. */
+  String decisionSql(String where) {
+    return "SELECT r.stats_slot, e.to_status, "
+        + localMonth("e.occurred_at")
+        + ", "
+        + localDay("e.occurred_at")
+        + " FROM audit_event e JOIN referral r ON r.id = e.referral_id"
+        + " WHERE e.action = 'referral.status_changed' AND e.to_status IN ('RG_POSITIVE',"
+        + " 'RG_NEGATIVE', 'CG_POSITIVE', 'CG_NEGATIVE') AND "
+        + where
+        + " ORDER BY e.seq";
+  }
+}
