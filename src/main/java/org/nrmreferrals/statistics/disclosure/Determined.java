@@ -31,6 +31,7 @@ import java.util.Arrays;
  * </ol>
  */
 final class Determined {
+  // The rows as sorted arrays of unknowns and coefficients; Elimination works on them in place.
   final int unknowns;
   final int[][] cols;
   final long[][] vals;
@@ -140,6 +141,7 @@ final class Determined {
     }
   }
 
+  /** The place of unknown u in row r, or a negative number when the row does not hold it. */
   int position(int r, int u) {
     return Arrays.binarySearch(cols[r], 0, length[r], u);
   }

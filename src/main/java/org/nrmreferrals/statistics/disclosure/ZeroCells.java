@@ -40,6 +40,7 @@ final class ZeroCells {
     return cell;
   }
 
+  /** Whether a group has a member that could be a hidden zero (see {@link #firstZero}). */
   boolean hasZeroCandidate(
       Table table,
       List<Relation> relations,
