@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.nrmreferrals.support.Rounds;
 
 /** The suppression rules on small cubes whose answers were worked out by hand. */
 class CubeTest {
@@ -148,7 +149,7 @@ class CubeTest {
   @Test
   void aTableGetsTheSamePatternInEveryCubeThatHoldsIt() {
     Random random = new Random(42);
-    for (int round = 0; round < 30; round++) {
+    for (int round = 0; round < Rounds.of(10, 30); round++) {
       Rows rows = randomRows(random, 400);
       Axis a = rows.axis("a", 0, 4);
       Axis b = rows.axis("b", 1, 3);
@@ -168,7 +169,7 @@ class CubeTest {
   @Test
   void randomCubesLeaveNoRelationWithExactlyOneHiddenCell() {
     Random random = new Random(7);
-    for (int round = 0; round < 200; round++) {
+    for (int round = 0; round < Rounds.of(40, 200); round++) {
       Rows rows = randomRows(random, 50 + random.nextInt(600));
       Cube t =
           new Cube(
@@ -190,7 +191,7 @@ class CubeTest {
   void noHiddenCountFollowsFromAllOfACubesRelationsTogether() {
     Random random = new Random(19);
     int withheld = 0;
-    for (int round = 0; round < 150; round++) {
+    for (int round = 0; round < Rounds.of(30, 150); round++) {
       Rows rows = randomRows(random, 30 + random.nextInt(500));
       List<Axis> axes =
           List.of(rows.axis("a", 0, 4), rows.axis("b", 1, 3), rows.axis("c", 2, 5))
