@@ -34,6 +34,16 @@ public enum Action {
     return wireName;
   }
 
+  /** The action with this wire name. */
+  public static Action ofWireName(String name) {
+    for (Action a : values()) {
+      if (a.wireName.equals(name)) {
+        return a;
+      }
+    }
+    throw new IllegalArgumentException("no action is named " + name);
+  }
+
   /** True when this is the wire name of an action. */
   public static boolean isWireName(String name) {
     for (Action a : values()) {

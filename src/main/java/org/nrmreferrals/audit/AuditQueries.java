@@ -2,14 +2,24 @@ package org.nrmreferrals.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.hibernate.Session;
 
-/** Reads the chain: one referral's events, the head, and links for checking a stretch of it. */
+/**
+ * The one reader of the audit trail: a referral's events, feed pages, the head, links for checking
+ * a stretch of the chain, and the events after a seq for packages that follow the trail (webhooks,
+ * statistics), so that no other package names its tables.
+ */
 @ApplicationScoped
 public class AuditQueries {
   private static final String HISTORY =
@@ -29,6 +39,12 @@ public class AuditQueries {
           + " AND e.seq <= ? ORDER BY e.seq LIMIT ?";
   private static final String ONE =
       "SELECT " + AuditRows.COLUMNS + " FROM audit_event e WHERE e.seq = ?";
+  private static final String AFTER_ALL =
+      "SELECT seq, action, referral_id, agency_code, to_status, occurred_at FROM audit_event"
+          + " WHERE seq > ? AND seq <= ? AND action = ANY (?) ORDER BY seq";
+  private static final String AFTER_AGENCY =
+      "SELECT seq, action, referral_id, agency_code, to_status, occurred_at FROM audit_event"
+          + " WHERE agency_code = ? AND seq > ? AND seq <= ? AND action = ANY (?) ORDER BY seq";
   private static final String LINKS =
       "SELECT seq, event_digest, prev_hash, hash FROM audit_event"
           + " WHERE seq > ? ORDER BY seq LIMIT ?";
@@ -157,6 +173,64 @@ public class AuditQueries {
             em.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id").getSingleResult();
     return new Head(((Number) row[0]).longValue(), (String) row[1]);
   }
+
+  /** The committed head's seq, read on a connection of the caller's (0 for an empty chain). */
+  public static long headSeq(Connection connection) throws SQLException {
+    try (PreparedStatement query =
+            connection.prepareStatement("SELECT seq FROM audit_head WHERE id");
+        ResultSet rs = query.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  /**
+   * The committed events after {@code afterSeq} up to {@code upToSeq} (a head read before, so the
+   * stretch is final) with one of these actions, of one agency (or of all, when {@code agency} is
+   * null), in seq order, each handed to {@code each} as it is read: how other packages follow the
+   * trail, on a connection of theirs.
+   */
+  public static void after(
+      Connection connection,
+      long afterSeq,
+      long upToSeq,
+      Set<Action> actions,
+      String agency,
+      Consumer<Logged> each)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(agency == null ? AFTER_ALL : AFTER_AGENCY)) {
+      int i = 0;
+      if (agency != null) {
+        query.setString(++i, agency);
+      }
+      query.setLong(++i, afterSeq);
+      query.setLong(++i, upToSeq);
+      query.setArray(
+          ++i, connection.createArrayOf("text", actions.stream().map(Action::wireName).toArray()));
+      query.setFetchSize(10_000);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          each.accept(
+              new Logged(
+                  rs.getLong(1),
+                  Action.ofWireName(rs.getString(2)),
+                  rs.getObject(3, UUID.class),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getObject(6, OffsetDateTime.class).toInstant()));
+        }
+      }
+    }
+  }
+
+  /** An event as a follower of the trail needs it: what happened to which referral, and when. */
+  public record Logged(
+      long seq,
+      Action action,
+      UUID referralId,
+      String agencyCode,
+      String toStatus,
+      Instant occurredAt) {}
 
   private static boolean reveals(AuditRecord r, String viewerAgency) {
     return viewerAgency == null

@@ -1,8 +1,8 @@
 package org.nrmreferrals.statistics;
 
 /**
- * The snapshot's queries of referrals and of decisions issued, with their months and days in the
- * jurisdiction's zone (as month and day indexes).
+ * The snapshot's query of referrals, with their months and days in the jurisdiction's zone (as
+ * month and day indexes).
  */
 final class SnapshotSql {
   private final String zone;
@@ -33,18 +33,5 @@ final class SnapshotSql {
         + " r.exploitation_types, r.county_lines, r.exploitation_location, r.agency_code,"
         + " r.jurisdiction, r.police_force, r.kind, r.status FROM referral r "
         + where;
-  }
-
-  /** Decisions issued (status changes to a decision), in chain order; {@code where} picks. */
-  String decisionSql(String where) {
-    return "SELECT r.stats_slot, e.to_status, "
-        + localMonth("e.occurred_at")
-        + ", "
-        + localDay("e.occurred_at")
-        + " FROM audit_event e JOIN referral r ON r.id = e.referral_id"
-        + " WHERE e.action = 'referral.status_changed' AND e.to_status IN ('RG_POSITIVE',"
-        + " 'RG_NEGATIVE', 'CG_POSITIVE', 'CG_NEGATIVE') AND "
-        + where
-        + " ORDER BY e.seq";
   }
 }

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +39,8 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.nrmreferrals.NrmConfig;
+import org.nrmreferrals.audit.Action;
+import org.nrmreferrals.audit.AuditQueries;
 
 /**
  * The coded facts statistics count, held in memory as columns (about 30 bytes a referral), so that
@@ -60,10 +63,19 @@ public class StatisticsSnapshot {
   private static final Set<String> DECISIONS =
       Set.of("RG_POSITIVE", "RG_NEGATIVE", "CG_POSITIVE", "CG_NEGATIVE");
 
+  /** The events after which the snapshot reloads a referral, or the agencies. */
+  private static final Set<Action> FOLLOWED =
+      EnumSet.of(
+          Action.REFERRAL_SUBMITTED,
+          Action.STATUS_CHANGED,
+          Action.AGENCY_REGISTERED,
+          Action.AGENCY_REVISED);
+
   private final DataSource dataSource;
   private final Clock clock;
   private final String zone;
   private final SnapshotSql sql;
+  private final IssuedDecisions issuedDecisions;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final Object refreshing = new Object();
 
@@ -122,6 +134,7 @@ public class StatisticsSnapshot {
       throw new IllegalStateException("unexpected zone id " + zone);
     }
     this.sql = new SnapshotSql(zone);
+    this.issuedDecisions = new IssuedDecisions(ZoneId.of(zone));
   }
 
   /** Loads the snapshot in the background at start, so the first analyst does not wait. */
@@ -185,7 +198,7 @@ public class StatisticsSnapshot {
       try (Connection c = dataSource.getConnection()) {
         c.setAutoCommit(true);
         Instant now = clock.instant();
-        long head = head(c);
+        long head = AuditQueries.headSeq(c);
         if (!loaded) {
           loadAll(c, head);
         } else if (head > cursor) {
@@ -202,13 +215,6 @@ public class StatisticsSnapshot {
       } catch (SQLException e) {
         throw new IllegalStateException("statistics snapshot could not be refreshed", e);
       }
-    }
-  }
-
-  private static long head(Connection c) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT seq FROM audit_head");
-        ResultSet rs = s.executeQuery()) {
-      return rs.next() ? rs.getLong(1) : 0;
     }
   }
 
@@ -229,15 +235,9 @@ public class StatisticsSnapshot {
     } finally {
       c.setAutoCommit(true);
     }
-    try (PreparedStatement s = c.prepareStatement(sql.decisionSql("e.seq <= ?"))) {
-      s.setLong(1, head);
-      s.setFetchSize(BATCH);
-      c.setAutoCommit(false);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          putDecision(rs);
-        }
-      }
+    c.setAutoCommit(false);
+    try {
+      issuedDecisions.forEach(c, 0, head, d -> putDecision(d.slot(), d.to(), d.month(), d.day()));
       c.commit();
     } finally {
       c.setAutoCommit(true);
@@ -250,37 +250,25 @@ public class StatisticsSnapshot {
   /** Applies the events after the cursor: referrals to reload, decisions to add, agencies. */
   private void catchUp(Connection c, long head) throws SQLException {
     Set<UUID> touched = new LinkedHashSet<>();
-    boolean agencies = false;
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT action, referral_id FROM audit_event WHERE seq > ? AND seq <= ? AND action IN"
-                + " ('referral.submitted', 'referral.status_changed', 'agency.registered',"
-                + " 'agency.revised') ORDER BY seq")) {
-      s.setLong(1, cursor);
-      s.setLong(2, head);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          if (rs.getString(1).startsWith("agency.")) {
-            agencies = true;
+    boolean[] agencies = {false};
+    AuditQueries.after(
+        c,
+        cursor,
+        head,
+        FOLLOWED,
+        null,
+        e -> {
+          if (e.action() == Action.AGENCY_REGISTERED || e.action() == Action.AGENCY_REVISED) {
+            agencies[0] = true;
           } else {
-            touched.add(rs.getObject(2, UUID.class));
+            touched.add(e.referralId());
           }
-        }
-      }
-    }
-    List<Object[]> issued = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement(sql.decisionSql("e.seq > ? AND e.seq <= ?"))) {
-      s.setLong(1, cursor);
-      s.setLong(2, head);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          issued.add(new Object[] {rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getInt(4)});
-        }
-      }
-    }
+        });
+    List<IssuedDecisions.Issued> issued = new ArrayList<>();
+    issuedDecisions.forEach(c, cursor, head, issued::add);
     lock.writeLock().lock();
     try {
-      if (agencies) {
+      if (agencies[0]) {
         loadAgencies(c);
       }
       List<UUID> ids = new ArrayList<>(touched);
@@ -298,8 +286,8 @@ public class StatisticsSnapshot {
       // Decisions are added last, once every query has succeeded: a failed catch-up leaves the
       // cursor where it was, and reloading a referral twice is harmless, counting a decision
       // twice is not.
-      for (Object[] decision : issued) {
-        putDecision((int) decision[0], (String) decision[1], (int) decision[2], (int) decision[3]);
+      for (IssuedDecisions.Issued d : issued) {
+        putDecision(d.slot(), d.to(), d.month(), d.day());
       }
     } finally {
       lock.writeLock().unlock();
@@ -331,10 +319,6 @@ public class StatisticsSnapshot {
     policeForce[slot] = (byte) orNotSpecified(policeForceCodes, rs.getString(14));
     kind[slot] = code(KINDS, rs.getString(15));
     status[slot] = code(STATUSES, rs.getString(16));
-  }
-
-  private void putDecision(ResultSet rs) throws SQLException {
-    putDecision(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getInt(4));
   }
 
   private void putDecision(int slot, String to, int month, int day) {

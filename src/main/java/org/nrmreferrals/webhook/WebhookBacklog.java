@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
+import org.nrmreferrals.audit.AuditQueries;
 
 /**
  * The webhook backlog as Prometheus gauges, read from the database every 15 seconds (not at each
@@ -24,16 +25,18 @@ class WebhookBacklog {
       "SELECT (SELECT count(*) FROM webhook_delivery WHERE status = 'PENDING'),"
           + " (SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)::bigint"
           + "    FROM webhook_delivery WHERE status = 'PENDING'),"
-          + " (SELECT coalesce(max(h.seq - s.cursor_seq), 0) FROM webhook_subscription s,"
-          + "    audit_head h WHERE s.active AND s.deleted_at IS NULL)";
+          + " (SELECT coalesce(max(?1 - s.cursor_seq), 0) FROM webhook_subscription s"
+          + "    WHERE s.active AND s.deleted_at IS NULL)";
 
   private final EntityManager em;
+  private final AuditQueries audit;
   private final AtomicLong pending = new AtomicLong();
   private final AtomicLong oldestSeconds = new AtomicLong();
   private final AtomicLong eventsBehind = new AtomicLong();
 
-  WebhookBacklog(EntityManager em, MeterRegistry metrics) {
+  WebhookBacklog(EntityManager em, AuditQueries audit, MeterRegistry metrics) {
     this.em = em;
+    this.audit = audit;
     Gauge.builder("nrm.webhooks.deliveries.pending", pending, AtomicLong::get)
         .description("Webhook deliveries waiting for a first or further attempt")
         .register(metrics);
@@ -54,7 +57,12 @@ class WebhookBacklog {
     try {
       Object[] row =
           QuarkusTransaction.requiringNew()
-              .call(() -> (Object[]) em.createNativeQuery(READ).getSingleResult());
+              .call(
+                  () ->
+                      (Object[])
+                          em.createNativeQuery(READ)
+                              .setParameter(1, audit.head().seq())
+                              .getSingleResult());
       pending.set(((Number) row[0]).longValue());
       oldestSeconds.set(((Number) row[1]).longValue());
       eventsBehind.set(((Number) row[2]).longValue());

@@ -2,7 +2,6 @@ package org.nrmreferrals.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +11,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.nrmreferrals.NrmConfig;
@@ -34,9 +35,11 @@ class WebhookOutbox {
   private static final String QUEUE =
       "INSERT INTO webhook_delivery (id, subscription_id, event_seq, referral_id, status,"
           + " next_attempt_at, retry_until, created_at)"
-          + " SELECT gen_random_uuid(), ?, e.seq, e.referral_id, 'PENDING', ?, ?, ?"
-          + " FROM audit_event e WHERE e.agency_code = ? AND e.seq > ? AND e.seq <= ?"
-          + " AND e.action = ANY (?) ON CONFLICT DO NOTHING";
+          + " VALUES (gen_random_uuid(), ?, ?, ?, 'PENDING', ?, ?, ?) ON CONFLICT DO NOTHING";
+
+  /** Events fanned out per read of the trail, so a subscription far behind is read in parts. */
+  private static final long WINDOW = 10_000;
+
   private static final String ADVANCE =
       "UPDATE webhook_subscription SET cursor_seq = ? WHERE id = ?";
   private static final String CLAIM =
@@ -117,20 +120,30 @@ class WebhookOutbox {
             });
   }
 
+  /** Queues a delivery of each of the subscription's events between its cursor and the head. */
   private void queue(Connection c, ResultSet sub, long head, Instant now) throws SQLException {
     UUID id = sub.getObject(1, UUID.class);
-    Array actions = sub.getArray(3);
+    String agency = sub.getString(2);
+    Set<Action> actions = EnumSet.noneOf(Action.class);
+    for (String name : (String[]) sub.getArray(3).getArray()) {
+      actions.add(Action.ofWireName(name));
+    }
     try (PreparedStatement insert = c.prepareStatement(QUEUE);
         PreparedStatement advance = c.prepareStatement(ADVANCE)) {
-      insert.setObject(1, id);
-      insert.setObject(2, utc(now));
-      insert.setObject(3, utc(now.plus(giveUpAfter)));
-      insert.setObject(4, utc(now));
-      insert.setString(5, sub.getString(2));
-      insert.setLong(6, sub.getLong(4));
-      insert.setLong(7, head);
-      insert.setArray(8, actions);
-      insert.executeUpdate();
+      for (long from = sub.getLong(4); from < head; from += WINDOW) {
+        List<AuditQueries.Logged> events = new ArrayList<>();
+        AuditQueries.after(c, from, Math.min(head, from + WINDOW), actions, agency, events::add);
+        for (AuditQueries.Logged e : events) {
+          insert.setObject(1, id);
+          insert.setLong(2, e.seq());
+          insert.setObject(3, e.referralId());
+          insert.setObject(4, utc(now));
+          insert.setObject(5, utc(now.plus(giveUpAfter)));
+          insert.setObject(6, utc(now));
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
       advance.setLong(1, head);
       advance.setObject(2, id);
       advance.executeUpdate();
