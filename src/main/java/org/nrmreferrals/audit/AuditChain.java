@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The chain's arithmetic, as the README documents it for partners:
+ * The chain's arithmetic, as docs/design/audit-chain.md documents it for partners:
  *
  * <pre>
  * eventDigest = SHA-256(RFC 8785 canonical JSON of the event's public fields)

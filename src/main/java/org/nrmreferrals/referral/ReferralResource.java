@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.ZoneId;
-import java.util.UUID;
 import org.nrmreferrals.NrmConfig;
 import org.nrmreferrals.audit.AuditQueries;
 import org.nrmreferrals.security.Caller;
@@ -52,13 +51,9 @@ public class ReferralResource {
   @Path("/{id}/history")
   @RolesAllowed({Roles.PARTNER, Roles.CASEWORKER, Roles.ADMIN})
   public ReferralHistory history(@PathParam("id") String id) {
-    Referral referral = queries.visible(caller, uuid(id));
+    Referral referral = queries.visible(caller, QueryParams.uuid("id", id));
     String viewerAgency = caller.seesAllAgencies() ? null : caller.agencyCode();
     return new ReferralHistory(referral.id(), audit.history(referral.id(), viewerAgency));
-  }
-
-  private static UUID uuid(String id) {
-    return QueryParams.uuid("id", id);
   }
 
   @GET

@@ -15,9 +15,9 @@ import org.nrmreferrals.web.ProblemException;
  * Per-caller request limits (Bucket4j token buckets): intake per agency, statistics per analyst.
  * Each caller may spend a minute's allowance at once and earns it back evenly over the minute; a
  * spent allowance answers 429 with the seconds until the next request would be taken. Buckets live
- * in this instance: with several replicas a caller's allowance is per replica (see the README).
- * Keys are agency codes and token subjects of authenticated callers only, so the map stays as small
- * as the set of real callers.
+ * in this instance: with several replicas a caller's allowance is per replica (see
+ * docs/operations.md). Keys are agency codes and token subjects of authenticated callers only, so
+ * the map stays as small as the set of real callers.
  */
 @ApplicationScoped
 public class RateLimits {

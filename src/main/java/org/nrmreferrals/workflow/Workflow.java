@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class Workflow {
   private Workflow() {}
 
-  /** The moves out of a status, in the order the README draws them. */
+  /** The moves out of a status, in the order docs/caseworker-guide.md draws them. */
   public static List<Transition> from(ReferralStatus s) {
     return switch (s) {
       case SUBMITTED ->

@@ -75,7 +75,7 @@ class CanonicalJsonTest {
     same(node);
   }
 
-  /** The event's public fields as the README defines them, built as a tree. */
+  /** The event's public fields as docs/design/audit-chain.md defines them, built as a tree. */
   private static ObjectNode publicFields(AuditRecord e) {
     ObjectNode node = NODES.objectNode();
     node.put("seq", e.seq());

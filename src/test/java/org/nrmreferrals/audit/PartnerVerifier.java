@@ -15,7 +15,7 @@ import java.util.Map;
 import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
- * What a partner does to check the audit trail, written from the README alone (no service code):
+ * What a partner does to check the audit trail, written from the docs alone (no service code):
  * recompute an event's digest, check links, check a checkpoint's signature.
  */
 final class PartnerVerifier {

@@ -19,7 +19,7 @@ import org.nrmreferrals.support.Api;
 import org.nrmreferrals.support.Referrals;
 import org.nrmreferrals.support.Tokens;
 
-/** The README's partner example, scripts/verify-audit, run as a partner would run it. */
+/** The partner guide's example, scripts/verify-audit, run as a partner would run it. */
 @QuarkusTest
 class VerifyAuditScriptTest {
   @TestHTTPResource("/")

@@ -31,7 +31,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * million synthetic referrals and 600,000 decisions, then times breakdowns of up to three
  * dimensions through the same code the endpoints run (snapshot refresh, both suppressions, the JSON
  * body), and the nearest raw SQL for comparison. Writes {@code bench/statistics-report.md} and
- * {@code bench/statistics-report.json}. Run it with {@code bench/statistics} (see README).
+ * {@code bench/statistics-report.json}. Run it with {@code bench/statistics} (see bench/README.md).
  */
 public final class StatisticsBenchmark {
   private static final int REFERRALS = Integer.getInteger("bench.referrals", 1_000_000);

@@ -10,8 +10,8 @@ import java.util.Random;
  * A disclosure audit (not a test): on random cubes, solves the whole linear system of every
  * relation of a cube (published counts as constants, hidden counts as unknowns) and counts the
  * hidden cells it determines exactly. The row-and-column rule leaves none in two dimensions, but
- * with three (or two and the time hierarchy) combining relations determines some: see the README's
- * known limitation. Run with {@code bench/disclosure-audit}.
+ * with three (or two and the time hierarchy) combining relations determines some: see
+ * docs/design/disclosure-control.md. Run with {@code bench/disclosure-audit}.
  */
 public class DisclosureAudit {
   public static void main(String[] args) {
