@@ -21,7 +21,9 @@ final class SnapshotSql {
     return "((%1$s AT TIME ZONE '%2$s')::date - DATE '1970-01-01')".formatted(column, zone);
   }
 
-  /** Each referral's slot and coded columns, as the snapshot reads them; {@code where} picks. */
+  /**
+   * Each referral's slot, coded columns and id, as the snapshot reads them; {@code where} picks.
+   */
   String referralSql(String where) {
     return "SELECT r.stats_slot, "
         + localMonth("r.submitted_at")
@@ -31,7 +33,7 @@ final class SnapshotSql {
         + localDay("r.rg_decided_at")
         + ", -1), r.nationalities[1], r.country_of_origin, r.gender, r.age_at_exploitation,"
         + " r.exploitation_types, r.county_lines, r.exploitation_location, r.agency_code,"
-        + " r.jurisdiction, r.police_force, r.kind, r.status FROM referral r "
+        + " r.jurisdiction, r.police_force, r.kind, r.status, r.id FROM referral r "
         + where;
   }
 }

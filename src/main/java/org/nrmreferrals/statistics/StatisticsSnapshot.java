@@ -14,6 +14,7 @@ import static org.nrmreferrals.statistics.SnapshotCodes.code;
 import static org.nrmreferrals.statistics.SnapshotCodes.index;
 import static org.nrmreferrals.statistics.SnapshotCodes.orNotSpecified;
 
+import com.carrotsearch.hppc.ObjectIntHashMap;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -223,21 +224,17 @@ public class StatisticsSnapshot {
     decisions = 0; // a load cut off by an error starts again from nothing
     loadPoliceForces(c);
     loadAgencies(c);
+    // Each referral's slot by id, while loading only: decisions name their referral by id.
+    ObjectIntHashMap<UUID> slotOf = new ObjectIntHashMap<>();
+    c.setAutoCommit(false);
     try (PreparedStatement s = c.prepareStatement(sql.referralSql("") + " ORDER BY r.stats_slot")) {
       s.setFetchSize(BATCH);
-      c.setAutoCommit(false);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          putReferral(rs);
+          slotOf.put(rs.getObject(17, UUID.class), putReferral(rs));
         }
       }
-      c.commit();
-    } finally {
-      c.setAutoCommit(true);
-    }
-    c.setAutoCommit(false);
-    try {
-      issuedDecisions.forEach(c, 0, head, d -> putDecision(d.slot(), d.to(), d.month(), d.day()));
+      issuedDecisions.forEach(c, 0, head, d -> putDecision(slot(slotOf, d), d));
       c.commit();
     } finally {
       c.setAutoCommit(true);
@@ -266,6 +263,7 @@ public class StatisticsSnapshot {
         });
     List<IssuedDecisions.Issued> issued = new ArrayList<>();
     issuedDecisions.forEach(c, cursor, head, issued::add);
+    ObjectIntHashMap<UUID> slotOf = new ObjectIntHashMap<>();
     lock.writeLock().lock();
     try {
       if (agencies[0]) {
@@ -278,23 +276,32 @@ public class StatisticsSnapshot {
           s.setArray(1, c.createArrayOf("uuid", batch.toArray()));
           try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-              putReferral(rs);
+              slotOf.put(rs.getObject(17, UUID.class), putReferral(rs));
             }
           }
         }
       }
       // Decisions are added last, once every query has succeeded: a failed catch-up leaves the
       // cursor where it was, and reloading a referral twice is harmless, counting a decision
-      // twice is not.
+      // twice is not. A decision's referral was reloaded: its status changed.
       for (IssuedDecisions.Issued d : issued) {
-        putDecision(d.slot(), d.to(), d.month(), d.day());
+        putDecision(slot(slotOf, d), d);
       }
     } finally {
       lock.writeLock().unlock();
     }
   }
 
-  private void putReferral(ResultSet rs) throws SQLException {
+  private static int slot(ObjectIntHashMap<UUID> slotOf, IssuedDecisions.Issued d) {
+    int slot = slotOf.getOrDefault(d.referralId(), -1);
+    if (slot < 0) {
+      throw new IllegalStateException("a decision's referral was not loaded");
+    }
+    return slot;
+  }
+
+  /** Loads a referral's coded columns into its slot; returns the slot. */
+  private int putReferral(ResultSet rs) throws SQLException {
     int slot = rs.getInt(1);
     ensureSlots(slot + 1);
     month[slot] = (short) rs.getInt(2);
@@ -319,6 +326,11 @@ public class StatisticsSnapshot {
     policeForce[slot] = (byte) orNotSpecified(policeForceCodes, rs.getString(14));
     kind[slot] = code(KINDS, rs.getString(15));
     status[slot] = code(STATUSES, rs.getString(16));
+    return slot;
+  }
+
+  private void putDecision(int slot, IssuedDecisions.Issued d) {
+    putDecision(slot, d.to(), d.month(), d.day());
   }
 
   private void putDecision(int slot, String to, int month, int day) {
