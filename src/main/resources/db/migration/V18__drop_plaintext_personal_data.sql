@@ -1,8 +1,10 @@
 -- Personal data has been sealed (one document per referral, AES-256-GCM under the referral's own
--- data key) since V14. Every release since then sealed, at start-up, what an earlier one had stored
--- in clear: the personal-data columns of rows written before V14, and the languages kept on the
--- referral. Those columns are empty on any database such a release has started; this drops them,
--- and refuses (dropping nothing) on a database that still holds anything in clear.
+-- data key) since V14, and languages with it since a later release of V17. The release before this
+-- one sealed, at start-up, whatever an earlier one had stored in clear: the personal-data columns
+-- of rows written before V14, and the languages kept on the referral. Those columns are empty on a
+-- database that release has started; this drops them, and refuses (dropping nothing) on a database
+-- that still holds anything in clear. Older replicas still read and write these columns: stop them
+-- all before the first replica of this release starts (docs/operations.md, "Upgrading to V18").
 DO $$
 BEGIN
     IF EXISTS (SELECT 1 FROM referral_personal_data

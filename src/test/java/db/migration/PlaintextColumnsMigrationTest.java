@@ -72,7 +72,7 @@ class PlaintextColumnsMigrationTest {
     return name;
   }
 
-  /** A referral row as the intake wrote it before V18, with a language kept on it in clear. */
+  /** A referral row as the intake wrote it before V18. */
   private static UUID referral(String db) throws SQLException {
     UUID id = UUID.randomUUID();
     sql(

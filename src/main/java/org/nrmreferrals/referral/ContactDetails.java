@@ -14,7 +14,7 @@ public record ContactDetails(
         String email,
     @Size(max = 500, message = "must be at most 500 characters") String address) {
 
-  // Not a bean getter (isX, getX): the OpenAPI scan would publish it as a property.
+  // Not a bean getter (isX, getX): Jackson would write it as a property.
   boolean givesNothing() {
     return phone == null && email == null && address == null;
   }

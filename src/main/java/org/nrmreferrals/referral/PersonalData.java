@@ -45,12 +45,6 @@ public record PersonalData(
         person.languages());
   }
 
-  /** The same data with these languages. */
-  PersonalData withLanguages(List<String> languages) {
-    return new PersonalData(
-        givenName, familyName, aliases, dateOfBirth, phone, email, address, account, languages);
-  }
-
   ContactDetails contact() {
     ContactDetails contact = new ContactDetails(phone, email, address);
     return contact.givesNothing() ? null : contact;

@@ -20,8 +20,10 @@ final class IssuedDecisions {
   /** One decision as the snapshot counts it. */
   record Issued(UUID referralId, String to, int month, int day) {}
 
-  private static final Set<String> DECISIONS =
+  /** The statuses that are decisions issued. */
+  static final Set<String> DECISIONS =
       Set.of("RG_POSITIVE", "RG_NEGATIVE", "CG_POSITIVE", "CG_NEGATIVE");
+
   private static final Set<Action> CHANGES = EnumSet.of(Action.STATUS_CHANGED);
 
   private final ZoneId zone;
@@ -40,7 +42,7 @@ final class IssuedDecisions {
         CHANGES,
         null,
         e -> {
-          if (DECISIONS.contains(e.toStatus())) {
+          if (e.toStatus() != null && DECISIONS.contains(e.toStatus())) {
             LocalDate day = e.occurredAt().atZone(zone).toLocalDate();
             each.accept(
                 new Issued(

@@ -52,8 +52,9 @@ import org.nrmreferrals.audit.AuditQueries;
  * chain commits in order, so nothing is missed and {@code asOf} is the moment the head was read.
  * Every instance keeps its own copy; none holds an identity.
  *
- * <p>A referral's slot is its {@code stats_slot} identity column, so no map from id to slot is
- * kept. Decisions issued are the audit trail's status changes to a decision.
+ * <p>A referral's slot is its {@code stats_slot} identity column; a map from id to slot lives only
+ * while a load or catch-up runs, for the decisions, which name their referral by id. Decisions
+ * issued are the audit trail's status changes to a decision ({@link IssuedDecisions}).
  */
 @ApplicationScoped
 public class StatisticsSnapshot {
@@ -61,8 +62,6 @@ public class StatisticsSnapshot {
   private static final int BATCH = 5_000;
   static final int RG = 0;
   static final int CG = 1;
-  private static final Set<String> DECISIONS =
-      Set.of("RG_POSITIVE", "RG_NEGATIVE", "CG_POSITIVE", "CG_NEGATIVE");
 
   /** The events after which the snapshot reloads a referral, or the agencies. */
   private static final Set<Action> FOLLOWED =
@@ -341,9 +340,6 @@ public class StatisticsSnapshot {
       decisionDay = Arrays.copyOf(decisionDay, grown);
       decisionStage = Arrays.copyOf(decisionStage, grown);
       decisionPositive = Arrays.copyOf(decisionPositive, grown);
-    }
-    if (!DECISIONS.contains(to)) {
-      return;
     }
     decisionSlot[decisions] = slot;
     decisionStage[decisions] = (byte) (to.startsWith("RG") ? RG : CG);

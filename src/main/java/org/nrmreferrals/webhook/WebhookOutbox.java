@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 import org.nrmreferrals.NrmConfig;
 import org.nrmreferrals.audit.Action;
 import org.nrmreferrals.audit.AuditEvent;
@@ -29,6 +30,7 @@ import org.nrmreferrals.audit.AuditTrail;
  */
 @ApplicationScoped
 class WebhookOutbox {
+  private static final Logger LOG = Logger.getLogger(WebhookOutbox.class);
   private static final String SUBSCRIPTIONS =
       "SELECT id, agency_code, events, cursor_seq FROM webhook_subscription"
           + " WHERE active AND deleted_at IS NULL FOR UPDATE SKIP LOCKED";
@@ -126,7 +128,11 @@ class WebhookOutbox {
     String agency = sub.getString(2);
     Set<Action> actions = EnumSet.noneOf(Action.class);
     for (String name : (String[]) sub.getArray(3).getArray()) {
-      actions.add(Action.ofWireName(name));
+      if (Action.isWireName(name)) {
+        actions.add(Action.ofWireName(name));
+      } else {
+        LOG.warnf("Webhook %s subscribes to %s, which is no action; skipped", id, name);
+      }
     }
     try (PreparedStatement insert = c.prepareStatement(QUEUE);
         PreparedStatement advance = c.prepareStatement(ADVANCE)) {

@@ -33,7 +33,6 @@ class KeyRotationTest {
   static final String OLD = SecondInstance.OLD_KEK;
   static final String NEW = SecondInstance.NEW_KEK;
 
-  /** A database of its own (other tests' data keys are under the old key and must stay so). */
   @Inject EntityManager em;
 
   @Test

@@ -19,7 +19,6 @@ import org.nrmreferrals.support.Tokens;
 @TestProfile(SecondInstance.class)
 class RateLimitTest {
 
-  /** Limits small enough to reach in a test (the test profile otherwise turns them off). */
   /**
    * The allowance refills greedily (a limit of 20 a minute gives a token back every 3 s), so a
    * caller sending as fast as it can is refused once it has used the allowance and what came back

@@ -16,9 +16,11 @@ import java.util.Properties;
  * <ul>
  *   <li>Its database is on the machine's system PostgreSQL (127.0.0.1:5432, trust authentication),
  *       whose version matches the machine's {@code pg_dump}, created empty for the run: {@code
- *       DumpTest} dumps it, and {@code StatisticsTest}'s backlog counts every open case, so it
- *       needs a database where only its own cases are open. Start the server if it is down (see the
- *       README).
+ *       DumpTest} dumps it. Start the server if it is down (see the README).
+ *   <li>Published counts are not rounded: {@code StatisticsTest} and {@code ErasureTest} compare
+ *       exact figures. Some counts here are whole-database counts: no test but {@code
+ *       StatisticsTest} makes an RG decision (its backlog counts every positive RG awaiting a CG),
+ *       and none but {@code RetentionTest} withdraws a referral (it counts what is due).
  *   <li>Rate limits low enough to reach: 20 submissions per agency and 60 statistics requests per
  *       analyst a minute ({@code RateLimitTest}).
  *   <li>Webhook deliveries given up after a second and a subscription disabled after one failed

@@ -30,15 +30,15 @@ import org.nrmreferrals.support.Tokens;
 
 /**
  * The retention policy: referrals past their period are listed, then erased by an admin or by the
- * scheduled job; live cases and legal holds are kept. On a database of its own, because the clock
- * moves a year on and every earlier withdrawn referral would be due.
+ * scheduled job; live cases and legal holds are kept. In the second instance (its retention
+ * settings), where no other test withdraws a referral: the clock moves a year on, and every earlier
+ * withdrawn referral would be due.
  */
 @QuarkusTest
 @TestProfile(SecondInstance.class)
 class RetentionTest {
   private static final String RETENTION = "/api/v1/admin/retention";
 
-  /** Withdrawn referrals are kept a year; negative conclusive grounds never expire. */
   @Inject Retention retention;
 
   @Inject EntityManager em;
