@@ -9,9 +9,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +24,19 @@ import org.junit.jupiter.api.Test;
  */
 class PlaintextColumnsMigrationTest {
   private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+
+  /** The databases this test made, dropped after each test. */
+  private final List<String> made = new ArrayList<>();
+
+  @AfterEach
+  void dropDatabases() throws SQLException {
+    try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+        Statement s = c.createStatement()) {
+      for (String name : made) {
+        s.execute("drop database if exists " + name + " with (force)");
+      }
+    }
+  }
 
   @Test
   void dropsTheEmptiedColumns() throws SQLException {
@@ -62,12 +78,13 @@ class PlaintextColumnsMigrationTest {
     assertEquals(0, count(db, "flyway_schema_history where version = '18' and success"));
   }
 
-  private static String freshDatabaseAtV17() throws SQLException {
+  private String freshDatabaseAtV17() throws SQLException {
     String name = "nrm_v18_" + Long.toHexString(System.nanoTime());
     try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
         Statement s = c.createStatement()) {
       s.execute("create database " + name);
     }
+    made.add(name);
     flyway(name, "17").migrate();
     return name;
   }
