@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The chain's arithmetic, as docs/design/audit-chain.md documents it for partners:
@@ -38,24 +39,28 @@ final class AuditChain {
    * written straight from these, without a JSON tree in between.
    */
   private static final CanonicalJson.Fields<AuditRecord> PUBLIC_FIELDS =
-      new CanonicalJson.Fields<>(
-          new TreeMap<>(
-              Map.ofEntries(
-                  Map.entry("seq", AuditRecord::seq),
-                  Map.entry("occurredAt", e -> timestamp(e.occurredAt())),
-                  Map.entry("action", AuditRecord::action),
-                  Map.entry(
-                      "referralId", e -> e.referralId() == null ? null : e.referralId().toString()),
-                  Map.entry("agency", AuditRecord::agency),
-                  Map.entry("actorRole", AuditRecord::actorRole),
-                  Map.entry("actorAgency", AuditRecord::actorAgency),
-                  Map.entry("actorDigest", AuditRecord::actorDigest),
-                  Map.entry("fromStatus", AuditRecord::fromStatus),
-                  Map.entry("toStatus", AuditRecord::toStatus),
-                  Map.entry("requestId", AuditRecord::requestId),
-                  Map.entry(
-                      "details",
-                      e -> e.details() == null ? JSON.createObjectNode() : e.details()))));
+      publicFields(AuditChain::timestamp);
+
+  /** The public fields' table, with instants written by {@code timestamp}. */
+  static CanonicalJson.Fields<AuditRecord> publicFields(Function<Instant, String> timestamp) {
+    return new CanonicalJson.Fields<>(
+        new TreeMap<>(
+            Map.ofEntries(
+                Map.entry("seq", AuditRecord::seq),
+                Map.entry("occurredAt", e -> timestamp.apply(e.occurredAt())),
+                Map.entry("action", AuditRecord::action),
+                Map.entry(
+                    "referralId", e -> e.referralId() == null ? null : e.referralId().toString()),
+                Map.entry("agency", AuditRecord::agency),
+                Map.entry("actorRole", AuditRecord::actorRole),
+                Map.entry("actorAgency", AuditRecord::actorAgency),
+                Map.entry("actorDigest", AuditRecord::actorDigest),
+                Map.entry("fromStatus", AuditRecord::fromStatus),
+                Map.entry("toStatus", AuditRecord::toStatus),
+                Map.entry("requestId", AuditRecord::requestId),
+                Map.entry(
+                    "details", e -> e.details() == null ? JSON.createObjectNode() : e.details()))));
+  }
 
   /** RFC 8785 (JCS) bytes of the event's public fields. */
   static byte[] canonical(AuditRecord e) {

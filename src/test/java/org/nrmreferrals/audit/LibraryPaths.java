@@ -16,8 +16,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.util.Iterator;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -130,23 +128,7 @@ final class LibraryPaths {
    * with the chosen instant formatting.
    */
   private static CanonicalJson.Fields<AuditRecord> fields(boolean libraryInstant) {
-    return new CanonicalJson.Fields<>(
-        new TreeMap<>(
-            Map.ofEntries(
-                Map.entry("seq", AuditRecord::seq),
-                Map.entry("occurredAt", e -> timestamp(e.occurredAt(), libraryInstant)),
-                Map.entry("action", AuditRecord::action),
-                Map.entry(
-                    "referralId", e -> e.referralId() == null ? null : e.referralId().toString()),
-                Map.entry("agency", AuditRecord::agency),
-                Map.entry("actorRole", AuditRecord::actorRole),
-                Map.entry("actorAgency", AuditRecord::actorAgency),
-                Map.entry("actorDigest", AuditRecord::actorDigest),
-                Map.entry("fromStatus", AuditRecord::fromStatus),
-                Map.entry("toStatus", AuditRecord::toStatus),
-                Map.entry("requestId", AuditRecord::requestId),
-                Map.entry(
-                    "details", e -> e.details() == null ? JSON.createObjectNode() : e.details()))));
+    return AuditChain.publicFields(instant -> timestamp(instant, libraryInstant));
   }
 
   private static final CanonicalJson.Fields<AuditRecord> FIELDS_HAND_INSTANT = fields(false);
