@@ -27,6 +27,8 @@ public interface NrmConfig {
   /** Statutory deadlines. */
   Deadlines deadlines();
 
+  Allocation allocation();
+
   /** The audit trail: checkpoint signing key, verification. */
   Audit audit();
 
@@ -136,26 +138,59 @@ public interface NrmConfig {
     int maxLimit();
   }
 
-  /** Periods the law sets; the recovery period differs per jurisdiction. */
+  /** Periods the law or guidance sets; the last two differ per jurisdiction. */
   interface Deadlines {
-    /** Working days after submission within which the RG decision is due. */
+    /** Working days after submission within which the RG decision is aimed at (a target). */
     @WithDefault("5")
     int rgWorkingDays();
 
-    RecoveryPeriodDays recoveryPeriodDays();
+    MinimumDaysBeforeCg minimumDaysBeforeCg();
+
+    SupportPeriodDays supportPeriodDays();
   }
 
-  /** Calendar days from a positive RG decision before a CG decision may be made. */
-  interface RecoveryPeriodDays {
+  /**
+   * Calendar days from a positive RG decision before a CG decision may be made: England and Wales
+   * 30 (Nationality and Borders Act 2022 s.61, guidance from 30 January 2023). Scotland and
+   * Northern Ireland are to verify: 30 and 45 until a primary source says otherwise.
+   */
+  interface MinimumDaysBeforeCg {
     @WithDefault("30")
     int englandAndWales();
 
-    /** Scotland's statutory support period (to verify against current regulations). */
+    @WithDefault("30")
+    int scotland();
+
+    @WithDefault("45")
+    int northernIreland();
+  }
+
+  /**
+   * Calendar days of support from a positive RG decision (it goes on until the CG where that is
+   * later): England and Wales 30 (the recovery period, MSA 2015 s.50A), Scotland 90 (Human
+   * Trafficking and Exploitation (Scotland) Act 2015 s.9, SSI 2018/90), Northern Ireland 45 (Human
+   * Trafficking and Exploitation (Criminal Justice and Support for Victims) Act (NI) 2015 s.18). A
+   * support period never delays a CG.
+   */
+  interface SupportPeriodDays {
+    @WithDefault("30")
+    int englandAndWales();
+
     @WithDefault("90")
     int scotland();
 
     @WithDefault("45")
     int northernIreland();
+  }
+
+  /** How new cases are allocated to competent authorities. */
+  interface Allocation {
+    /**
+     * A devolved child panel decides a child's case only when the child is more than this many days
+     * from turning 18 (the pilot's rule); otherwise the SCA or IECA does.
+     */
+    @WithDefault("100")
+    int panelDaysBeforeEighteen();
   }
 
   /** Production sets NRM_AUDIT_SIGNING_KEY_FILE: an Ed25519 private key, PKCS#8 PEM. */

@@ -6,18 +6,25 @@ public enum Action {
   REFERRAL_READ("referral.read"),
   REFERRALS_LISTED("referral.listed"),
   STATUS_CHANGED("referral.status_changed"),
-  DECISION_REQUESTED("referral.decision_requested"),
-  DECISION_WITHDRAWN("referral.decision_withdrawn"),
+  DECISION_REQUESTED("referral.decision_requested", false),
+  DECISION_WITHDRAWN("referral.decision_withdrawn", false),
   FLAG_SET("referral.flag_set"),
   POSSIBLE_DUPLICATE("referral.possible_duplicate"),
   DUPLICATE_DECIDED("referral.duplicate_decided"),
   PERSONAL_DATA_ERASED("referral.personal_data_erased"),
-  LEGAL_HOLD_SET("referral.legal_hold_set"),
-  LEGAL_HOLD_RELEASED("referral.legal_hold_released"),
+  LEGAL_HOLD_SET("referral.legal_hold_set", false),
+  LEGAL_HOLD_RELEASED("referral.legal_hold_released", false),
+  CASE_TRANSFERRED("referral.transferred"),
+  CASE_ASSIGNED("referral.assigned", false),
+  CASE_UNASSIGNED("referral.unassigned", false),
+  AGE_ASSESSED("referral.age_assessed"),
+  CONSENT_RECORDED("referral.consent_recorded"),
   REFERRAL_EXPORTED("referral.exported"),
   RETENTION_APPLIED("retention.applied"),
   AGENCY_REGISTERED("agency.registered"),
   AGENCY_REVISED("agency.revised"),
+  AUTHORITY_REGISTERED("competent_authority.registered"),
+  AUTHORITY_REVISED("competent_authority.revised"),
   DATA_KEYS_REWRAPPED("data_keys.rewrapped"),
   WEBHOOK_CREATED("webhook.created"),
   WEBHOOK_SECRET_ROTATED("webhook.secret_rotated"),
@@ -25,9 +32,24 @@ public enum Action {
   WEBHOOK_DISABLED("webhook.disabled");
 
   private final String wireName;
+  private final boolean partnerVisible;
 
   Action(String wireName) {
+    this(wireName, true);
+  }
+
+  Action(String wireName, boolean partnerVisible) {
     this.wireName = wireName;
+    this.partnerVisible = partnerVisible;
+  }
+
+  /**
+   * False for the competent authority's internal steps (a negative decision held for a second
+   * caseworker, legal holds, assignment): the referring partner's history, feed and webhooks never
+   * carry them.
+   */
+  public boolean partnerVisible() {
+    return partnerVisible;
   }
 
   public String wireName() {

@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -36,7 +38,7 @@ public class AuditQueries {
       "SELECT "
           + AuditRows.COLUMNS
           + " FROM audit_event e WHERE e.agency_code = ? AND e.seq > ?"
-          + " AND e.seq <= ? ORDER BY e.seq LIMIT ?";
+          + " AND e.seq <= ? AND e.action = ANY (?) ORDER BY e.seq LIMIT ?";
   private static final String ONE =
       "SELECT " + AuditRows.COLUMNS + " FROM audit_event e WHERE e.seq = ?";
   private static final String AFTER_ALL =
@@ -49,6 +51,9 @@ public class AuditQueries {
       "SELECT seq, event_digest, prev_hash, hash FROM audit_event"
           + " WHERE seq > ? ORDER BY seq LIMIT ?";
 
+  private static final Set<Action> PARTNER_VISIBLE =
+      EnumSet.copyOf(Arrays.stream(Action.values()).filter(Action::partnerVisible).toList());
+
   private final EntityManager em;
 
   AuditQueries(EntityManager em) {
@@ -57,7 +62,8 @@ public class AuditQueries {
 
   /**
    * A referral's events, oldest first. {@code viewerAgency} is null for callers who see every
-   * actor; a partner's agency code otherwise, and then only its own staff are named.
+   * actor; a partner's agency code otherwise, and then only its own staff are named and the
+   * authority's internal steps are left out.
    */
   public List<AuditEventView> history(UUID referralId, String viewerAgency) {
     return em.unwrap(Session.class)
@@ -69,8 +75,10 @@ public class AuditQueries {
                 try (ResultSet rs = query.executeQuery()) {
                   while (rs.next()) {
                     AuditRecord r = AuditRows.read(rs);
-                    events.add(
-                        AuditEventView.of(r, rs.getString("reason"), reveals(r, viewerAgency)));
+                    if (viewerAgency == null || partnerSees(r.action())) {
+                      events.add(
+                          AuditEventView.of(r, rs.getString("reason"), reveals(r, viewerAgency)));
+                    }
                   }
                 }
               }
@@ -79,10 +87,10 @@ public class AuditQueries {
   }
 
   /**
-   * One page of the feed: events after {@code afterSeq}, in commit order, of one agency (or all,
-   * when {@code agency} is null). Events are numbered in commit order, so every event up to the
-   * head read first is visible: a short page may move the cursor to that head without skipping
-   * anything. Reasons are never included.
+   * One page of the feed: events after {@code afterSeq}, in commit order, of one agency (only what
+   * its partners may see) or of all (when {@code agency} is null). Events are numbered in commit
+   * order, so every event up to the head read first is visible: a short page may move the cursor to
+   * that head without skipping anything. Reasons are never included.
    */
   public EventPage feed(String agency, long afterSeq, int limit, String viewerAgency) {
     Head head = head();
@@ -99,6 +107,9 @@ public class AuditQueries {
                     }
                     query.setLong(++i, afterSeq);
                     query.setLong(++i, head.seq());
+                    if (agency != null) {
+                      query.setArray(++i, wireNames(connection, PARTNER_VISIBLE));
+                    }
                     query.setInt(++i, limit);
                     try (ResultSet rs = query.executeQuery()) {
                       while (rs.next()) {
@@ -116,7 +127,7 @@ public class AuditQueries {
     return new EventPage(events, Long.toString(next));
   }
 
-  /** One event as a subscriber of this agency sees it (no reason), or null. */
+  /** One event as a subscriber of this agency sees it (no reason), or null when it may not. */
   public AuditEventView event(long seq, String viewerAgency) {
     return em.unwrap(Session.class)
         .doReturningWork(
@@ -128,6 +139,9 @@ public class AuditQueries {
                     return null;
                   }
                   AuditRecord r = AuditRows.read(rs);
+                  if (viewerAgency != null && !partnerSees(r.action())) {
+                    return null;
+                  }
                   return AuditEventView.of(r, null, reveals(r, viewerAgency));
                 }
               }
@@ -185,9 +199,9 @@ public class AuditQueries {
 
   /**
    * The committed events after {@code afterSeq} up to {@code upToSeq} (a head read before, so the
-   * stretch is final) with one of these actions, of one agency (or of all, when {@code agency} is
-   * null), in seq order, each handed to {@code each} as it is read: how other packages follow the
-   * trail, on a connection of theirs.
+   * stretch is final) with one of these actions, of one agency (then only those its partners may
+   * see) or of all (when {@code agency} is null), in seq order, each handed to {@code each} as it
+   * is read: how other packages follow the trail, on a connection of theirs.
    */
   public static void after(
       Connection connection,
@@ -205,8 +219,13 @@ public class AuditQueries {
       }
       query.setLong(++i, afterSeq);
       query.setLong(++i, upToSeq);
-      query.setArray(
-          ++i, connection.createArrayOf("text", actions.stream().map(Action::wireName).toArray()));
+      Set<Action> wanted = actions;
+      if (agency != null) {
+        wanted = EnumSet.noneOf(Action.class);
+        wanted.addAll(actions);
+        wanted.retainAll(PARTNER_VISIBLE);
+      }
+      query.setArray(++i, wireNames(connection, wanted));
       query.setFetchSize(10_000);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
@@ -231,6 +250,15 @@ public class AuditQueries {
       String agencyCode,
       String toStatus,
       Instant occurredAt) {}
+
+  private static boolean partnerSees(String wireName) {
+    return Action.isWireName(wireName) && Action.ofWireName(wireName).partnerVisible();
+  }
+
+  private static java.sql.Array wireNames(Connection connection, Set<Action> actions)
+      throws SQLException {
+    return connection.createArrayOf("text", actions.stream().map(Action::wireName).toArray());
+  }
 
   private static boolean reveals(AuditRecord r, String viewerAgency) {
     return viewerAgency == null

@@ -8,14 +8,17 @@ import java.util.UUID;
 import org.nrmreferrals.web.ProblemException;
 import org.nrmreferrals.web.QueryParams;
 
-/** An opaque position in the newest-first order: the last item's submission time and id. */
-record Cursor(Instant submittedAt, UUID id) {
+/**
+ * An opaque position in a list: the last item's sort time (its submission time in the newest-first
+ * list) and id.
+ */
+public record Cursor(Instant submittedAt, UUID id) {
 
   static Cursor after(Referral last) {
     return new Cursor(last.submittedAt(), last.id());
   }
 
-  String encode() {
+  public String encode() {
     long micros = ChronoUnit.MICROS.between(Instant.EPOCH, submittedAt);
     String text = micros + "/" + id;
     return Base64.getUrlEncoder()
@@ -23,7 +26,7 @@ record Cursor(Instant submittedAt, UUID id) {
         .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  static Cursor decode(String value) {
+  public static Cursor decode(String value) {
     if (value == null) {
       return null;
     }

@@ -2,6 +2,7 @@ package org.nrmreferrals.referral;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,13 +16,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.nrmreferrals.agency.Agency;
 import org.nrmreferrals.reference.ExploitationType;
 import org.nrmreferrals.reference.Jurisdiction;
-import org.nrmreferrals.workflow.CgOutcome;
+import org.nrmreferrals.workflow.CgFinding;
 import org.nrmreferrals.workflow.Deadlines;
 import org.nrmreferrals.workflow.ReferralStatus;
 import org.nrmreferrals.workflow.Stage;
@@ -117,8 +119,8 @@ public class Referral extends PanacheEntityBase {
   @Column(name = "support_needs")
   private List<String> supportNeeds;
 
-  @Column(name = "rg_decision_due_by")
-  private LocalDate rgDecisionDueBy;
+  @Column(name = "rg_decision_target_date")
+  private LocalDate rgDecisionTargetDate;
 
   @Column(name = "rg_decided_at")
   private Instant rgDecidedAt;
@@ -126,12 +128,30 @@ public class Referral extends PanacheEntityBase {
   @Column(name = "recovery_period_ends_on")
   private LocalDate recoveryPeriodEndsOn;
 
+  @Column(name = "support_period_ends_on")
+  private LocalDate supportPeriodEndsOn;
+
   @Column(name = "cg_decided_at")
   private Instant cgDecidedAt;
 
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "cg_findings")
+  private List<String> cgFindings = new ArrayList<>();
+
   @Enumerated(EnumType.STRING)
-  @Column(name = "cg_outcome")
-  private CgOutcome cgOutcome;
+  @Column(name = "suspended_from")
+  private ReferralStatus suspendedFrom;
+
+  @Embedded private Ownership ownership;
+
+  @Embedded private AgeFacts age;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "immigration_circumstances")
+  private List<String> immigrationCircumstances = new ArrayList<>();
+
+  @Column(name = "child_local_authority")
+  private String childLocalAuthority;
 
   @Enumerated(EnumType.STRING)
   private Stage reconsidering;
@@ -169,7 +189,7 @@ public class Referral extends PanacheEntityBase {
       Instant submittedAt,
       SubmitReferralRequest request,
       int indicatorCatalogueVersion,
-      LocalDate rgDecisionDueBy) {
+      Intake intake) {
     Referral r = new Referral();
     r.id = UUID.randomUUID();
     r.reference = "PENDING-" + r.id; // unique, never shown: intake numbers it last
@@ -185,7 +205,12 @@ public class Referral extends PanacheEntityBase {
     r.ageAtExploitation = request.ageAtExploitation();
     r.indicators = List.copyOf(request.indicators());
     r.indicatorCatalogueVersion = indicatorCatalogueVersion;
-    r.rgDecisionDueBy = request.kind() == ReferralKind.NRM ? rgDecisionDueBy : null;
+    r.rgDecisionTargetDate = request.kind() == ReferralKind.NRM ? intake.rgTarget() : null;
+    r.age = new AgeFacts(intake.ageGroup(), Boolean.TRUE.equals(request.ageDisputed()));
+    r.immigrationCircumstances =
+        request.immigrationCircumstances().stream().map(Enum::name).toList();
+    r.childLocalAuthority = intake.childLocalAuthority();
+    r.ownership = new Ownership(intake.competentAuthority());
     r.supportNeeds = request.supportNeeds().stream().map(Enum::name).toList();
     r.describePerson(request.potentialVictim());
     r.describeExploitation(request.exploitation());
@@ -199,28 +224,59 @@ public class Referral extends PanacheEntityBase {
   }
 
   /**
-   * Moves to a new status with what the move implies: decision times, the recovery period after a
-   * positive RG, a fresh RG deadline on resuming, the stage a reconsideration returns to.
+   * What intake works out for a new referral: the RG target date, the age group at the time of the
+   * referral, the child's local authority and the competent authority it is allocated to.
+   */
+  public record Intake(
+      LocalDate rgTarget,
+      AgeGroup ageGroup,
+      String childLocalAuthority,
+      String competentAuthority) {}
+
+  /**
+   * Moves to a new status with what the move implies: decision times, the minimum time before a CG
+   * and the support period after a positive RG, the findings of a positive CG, the stage a
+   * reconsideration returns to, and, on resuming a suspended case, where it was (with a fresh RG
+   * target date when that is before the RG).
    */
   public void moveTo(
-      ReferralStatus to, CgOutcome outcome, Instant at, LocalDate today, Deadlines deadlines) {
-    switch (to) {
-      case RG_POSITIVE -> {
-        rgDecidedAt = at;
-        recoveryPeriodEndsOn = deadlines.recoveryPeriodEndsOn(jurisdiction, today);
+      ReferralStatus to,
+      Set<CgFinding> findings,
+      Instant at,
+      LocalDate today,
+      Deadlines deadlines) {
+    ReferralStatus from = status;
+    if (from == ReferralStatus.SUSPENDED && to != ReferralStatus.WITHDRAWN) {
+      if (to == ReferralStatus.SUBMITTED) {
+        rgDecisionTargetDate = deadlines.rgDecisionTargetDate(jurisdiction, today);
       }
-      case RG_NEGATIVE -> {
-        rgDecidedAt = at;
-        recoveryPeriodEndsOn = null;
+    } else {
+      switch (to) {
+        case RG_POSITIVE -> {
+          rgDecidedAt = at;
+          recoveryPeriodEndsOn = deadlines.earliestCgDate(jurisdiction, today);
+          supportPeriodEndsOn = deadlines.supportPeriodEndsOn(jurisdiction, today);
+        }
+        case RG_NEGATIVE -> {
+          rgDecidedAt = at;
+          recoveryPeriodEndsOn = null;
+          supportPeriodEndsOn = null;
+        }
+        case CG_POSITIVE, CG_NEGATIVE -> {
+          cgDecidedAt = at;
+          cgFindings = findings == null ? List.of() : findings.stream().map(Enum::name).toList();
+        }
+        case RECONSIDERATION_REQUESTED -> reconsidering = Stage.of(from);
+        case SUBMITTED, SUSPENDED, WITHDRAWN, NOTIFIED -> {}
       }
-      case CG_POSITIVE, CG_NEGATIVE -> {
-        cgDecidedAt = at;
-        cgOutcome = outcome;
-      }
-      case SUBMITTED -> rgDecisionDueBy = deadlines.rgDecisionDueBy(jurisdiction, today);
-      case SUSPENDED, RECONSIDERATION_REQUESTED, WITHDRAWN, NOTIFIED -> {}
     }
-    reconsidering = to == ReferralStatus.RECONSIDERATION_REQUESTED ? Stage.of(status) : null;
+    boolean keepsStage =
+        to == ReferralStatus.RECONSIDERATION_REQUESTED
+            || (to == ReferralStatus.SUSPENDED && from == ReferralStatus.RECONSIDERATION_REQUESTED);
+    if (!keepsStage) {
+      reconsidering = null;
+    }
+    suspendedFrom = to == ReferralStatus.SUSPENDED ? from : null;
     status = to;
     statusSince = at;
     dropPendingDecision();
@@ -329,11 +385,11 @@ public class Referral extends PanacheEntityBase {
     return version;
   }
 
-  LocalDate rgDecisionDueBy() {
-    return rgDecisionDueBy;
+  LocalDate rgDecisionTargetDate() {
+    return rgDecisionTargetDate;
   }
 
-  Instant rgDecidedAt() {
+  public Instant rgDecidedAt() {
     return rgDecidedAt;
   }
 
@@ -345,8 +401,92 @@ public class Referral extends PanacheEntityBase {
     return cgDecidedAt;
   }
 
-  CgOutcome cgOutcome() {
-    return cgOutcome;
+  List<CgFinding> cgFindings() {
+    return cgFindings.stream().map(CgFinding::valueOf).toList();
+  }
+
+  LocalDate supportPeriodEndsOn() {
+    return supportPeriodEndsOn;
+  }
+
+  /** The status a suspended case resumes to; null unless suspended. */
+  public ReferralStatus suspendedFrom() {
+    return suspendedFrom;
+  }
+
+  /** The code of the competent authority that owns the case. */
+  public String competentAuthority() {
+    return ownership.competentAuthority();
+  }
+
+  /** The caseworker ({@code sub}) working the case, or null. */
+  public String assignee() {
+    return ownership.assignee();
+  }
+
+  public AgeGroup ageGroupAtReferral() {
+    return age.atReferral();
+  }
+
+  public boolean ageDisputed() {
+    return age.disputed();
+  }
+
+  /** What a caseworker's age assessment found, or null before one. */
+  public AgeAssessment ageAssessment() {
+    return age.assessment();
+  }
+
+  List<ImmigrationCircumstance> immigrationCircumstances() {
+    return immigrationCircumstances.stream().map(ImmigrationCircumstance::valueOf).toList();
+  }
+
+  String childLocalAuthority() {
+    return childLocalAuthority;
+  }
+
+  /** True when the person is to be treated as a child on that day (see {@link AgeFacts}). */
+  public boolean treatedAsChild(LocalDate dateOfBirth, LocalDate on) {
+    return age.treatedAsChild(dateOfBirth, on);
+  }
+
+  /**
+   * True when the referral needs the person's consent and does not have it: an NRM referral of an
+   * adult at the time of referral (as assessed, if an assessment was made) who did not consent.
+   * {@link ReferralQueries} holds the same rule in SQL for the consent-needed queue.
+   */
+  public boolean consentNeeded() {
+    return kind == ReferralKind.NRM
+        && status != ReferralStatus.WITHDRAWN
+        && !Boolean.TRUE.equals(consentReferral)
+        && age.adultAtReferral();
+  }
+
+  /** Records an age assessment's finding. */
+  public void ageAssessed(AgeGroup found, Instant at) {
+    age.assessed(found, at);
+  }
+
+  /** Records the person's consent, as the referring agency gives it. */
+  public void consented(Consent consent) {
+    consentReferral = consent.referral();
+    consentSupport = consent.support();
+    consentPoliceContact = consent.policeContact();
+  }
+
+  /** Hands the case to another competent authority; whoever worked it no longer does. */
+  public void transferTo(String authority) {
+    ownership.transferTo(authority);
+  }
+
+  /** Gives the case to a caseworker; false when it is theirs already. */
+  public boolean assign(String caseworker, Instant at) {
+    return ownership.assign(caseworker, at);
+  }
+
+  /** Leaves the case unassigned. */
+  public void unassign() {
+    ownership.unassign();
   }
 
   public Stage reconsidering() {

@@ -6,7 +6,8 @@ import org.nrmreferrals.workflow.ReferralStatus;
 
 /**
  * The list filters a caller may combine; null means "any". awaitingCg: positive RG (or a CG
- * reconsideration) without a CG yet; overdue: submitted and past the RG due date.
+ * reconsideration) without a CG yet; overdue: submitted and past the RG target date; consentNeeded:
+ * an adult's referral without consent (see {@link Referral#consentNeeded()}).
  */
 record ReferralFilter(
     ReferralStatus status,
@@ -18,4 +19,7 @@ record ReferralFilter(
     ExploitationType exploitationType,
     AgeAtExploitation ageAtExploitation,
     Boolean awaitingCg,
-    Boolean overdue) {}
+    Boolean overdue,
+    String competentAuthority,
+    String assignee,
+    Boolean consentNeeded) {}

@@ -41,6 +41,15 @@ public class ReferralListQuery {
   @QueryParam("overdue")
   String overdue;
 
+  @QueryParam("competentAuthority")
+  String competentAuthority;
+
+  @QueryParam("assignee")
+  String assignee;
+
+  @QueryParam("consentNeeded")
+  String consentNeeded;
+
   @QueryParam("cursor")
   String cursor;
 
@@ -64,7 +73,24 @@ public class ReferralListQuery {
         QueryParams.enumValue("exploitationType", exploitationType, ExploitationType.class),
         QueryParams.enumValue("ageAtExploitation", ageAtExploitation, AgeAtExploitation.class),
         QueryParams.bool("awaitingCg", awaitingCg),
-        QueryParams.bool("overdue", overdue));
+        QueryParams.bool("overdue", overdue),
+        code("competentAuthority", competentAuthority),
+        text("assignee", assignee),
+        QueryParams.bool("consentNeeded", consentNeeded));
+  }
+
+  private static String code(String name, String value) {
+    if (value != null && !value.matches("[A-Z0-9][A-Z0-9_]{1,39}")) {
+      throw ProblemException.malformed(name, "must be a competent authority's code, e.g. SCA");
+    }
+    return value;
+  }
+
+  private static String text(String name, String value) {
+    if (value != null && (value.isBlank() || value.length() > 200)) {
+      throw ProblemException.malformed(name, "must be 1 to 200 characters");
+    }
+    return value;
   }
 
   private static String country(String name, String code) {

@@ -25,7 +25,13 @@ public class ReferralQueries {
       "(r.status = 'RG_POSITIVE' or (r.status = 'RECONSIDERATION_REQUESTED'"
           + " and r.reconsidering = 'CONCLUSIVE_GROUNDS'))";
   private static final String OVERDUE =
-      "(r.status = 'SUBMITTED' and r.rg_decision_due_by < :today)";
+      "(r.status = 'SUBMITTED' and r.rg_decision_target_date < :today)";
+
+  /** {@link Referral#consentNeeded()} in SQL. */
+  public static final String CONSENT_NEEDED =
+      "(r.kind = 'NRM' and r.status <> 'WITHDRAWN' and r.consent_referral is not true and"
+          + " coalesce(r.assessed_age_group, case when r.age_disputed then"
+          + " 'UNKNOWN_POSSIBLY_CHILD' else r.age_group_at_referral end) = 'ADULT')";
 
   private final EntityManager em;
   private final LegalDays days;
@@ -107,7 +113,9 @@ public class ReferralQueries {
               .agency(caller.seesAllAgencies() ? null : caller.agencyCode())
               .detail("referralIds", rows.stream().map(r -> r.id().toString()).toList()));
     }
-    return new ReferralPage(rows.stream().map(r -> ReferralSummary.of(r, days)).toList(), next);
+    boolean internal = caller.seesAllAgencies();
+    return new ReferralPage(
+        rows.stream().map(r -> ReferralSummary.of(r, days, internal)).toList(), next);
   }
 
   /**
@@ -120,9 +128,14 @@ public class ReferralQueries {
       Map<String, Object> params,
       LocalDate today) {
     StringBuilder sql = new StringBuilder();
-    if (!caller.seesAllAgencies()) {
-      where(sql, params, "r.agency_code = :agency", "agency", caller.agencyCode());
+    if (caller.isCaseworker() && !caller.isAdmin()) {
+      where(sql, params, "r.competent_authority = :own", "own", caller.agencyCode());
+    } else if (!caller.isAdmin()) {
+      // A partner, or a token without an agency: then this matches nothing.
+      sql.append(" and r.agency_code = :agency");
+      params.put("agency", caller.agencyCode() == null ? "" : caller.agencyCode());
     }
+    where(sql, params, "r.competent_authority = :ca", "ca", filter.competentAuthority());
     where(sql, params, "r.status = :status", "status", name(filter.status()));
     where(sql, params, "r.kind = :kind", "kind", name(filter.kind()));
     where(sql, params, "r.submitted_at >= :from", "from", filter.submittedFrom());
@@ -132,6 +145,13 @@ public class ReferralQueries {
     String type = name(filter.exploitationType());
     where(sql, params, "r.exploitation_types @> array[cast(:type as text)]", "type", type);
     where(sql, params, "r.age_at_exploitation = :age", "age", name(filter.ageAtExploitation()));
+    if (filter.assignee() != null && !caller.seesAllAgencies()) {
+      throw ProblemException.malformed("assignee", "is a filter for caseworkers and admins");
+    }
+    where(sql, params, "r.assignee = :assignee", "assignee", filter.assignee());
+    if (filter.consentNeeded() != null) {
+      sql.append(filter.consentNeeded() ? " and " : " and not ").append(CONSENT_NEEDED);
+    }
     if (filter.awaitingCg() != null) {
       sql.append(filter.awaitingCg() ? " and " : " and not ").append(AWAITING_CG);
     }
@@ -147,13 +167,21 @@ public class ReferralQueries {
     return sql.toString();
   }
 
-  /** Caseworkers and admins see every referral; a partner only its own agency's. */
   /** The referral's version, and its view unless the caller's copy is current. */
   record Read(long version, ReferralView view) {}
 
+  /**
+   * Admins see every referral; a caseworker those of the competent authority the token names; a
+   * partner only its own agency's.
+   */
   private static boolean maySee(Caller caller, Referral referral) {
-    return caller.seesAllAgencies()
-        || (caller.isPartner() && referral.agency().code().equals(caller.agencyCode()));
+    if (caller.isAdmin()) {
+      return true;
+    }
+    if (caller.isCaseworker()) {
+      return referral.competentAuthority().equals(caller.agencyCode());
+    }
+    return caller.isPartner() && referral.agency().code().equals(caller.agencyCode());
   }
 
   private static void where(

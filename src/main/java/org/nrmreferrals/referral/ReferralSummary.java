@@ -20,15 +20,21 @@ public record ReferralSummary(
     String externalReference,
     AgencyRef referringAgency,
     Instant submittedAt,
+    String competentAuthority,
+    String assignee,
     AgeAtExploitation ageAtExploitation,
+    AgeGroup ageGroupAtReferral,
+    boolean consentNeeded,
     List<String> nationalities,
     List<ExploitationType> exploitationTypes,
-    LocalDate rgDecisionDueBy,
+    LocalDate rgDecisionTargetDate,
     Long daysAwaitingCg,
     List<String> flags,
+    ReferralStatus pendingDecision,
     long version) {
 
-  static ReferralSummary of(Referral r, LegalDays days) {
+  /** The summary as of today; the assignee only for a caseworker or admin (internal). */
+  public static ReferralSummary of(Referral r, LegalDays days, boolean internal) {
     return new ReferralSummary(
         r.id(),
         r.reference(),
@@ -38,12 +44,17 @@ public record ReferralSummary(
         r.externalReference(),
         AgencyRef.from(r.agency()),
         r.submittedAt(),
+        r.competentAuthority(),
+        internal ? r.assignee() : null,
         r.ageAtExploitation(),
+        r.ageGroupAtReferral(),
+        r.consentNeeded(),
         r.nationalities(),
         r.exploitationTypes(),
-        r.rgDecisionDueBy(),
+        r.rgDecisionTargetDate(),
         ReferralView.daysAwaitingCg(r, days),
         r.flags(),
+        internal && r.pendingDecision() != null ? r.pendingDecision().status() : null,
         r.version());
   }
 }

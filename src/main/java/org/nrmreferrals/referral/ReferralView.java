@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.UUID;
 import org.nrmreferrals.agency.AgencyRef;
 import org.nrmreferrals.reference.Jurisdiction;
-import org.nrmreferrals.workflow.CgOutcome;
+import org.nrmreferrals.workflow.CgFinding;
 import org.nrmreferrals.workflow.Deadlines;
 import org.nrmreferrals.workflow.LegalDays;
 import org.nrmreferrals.workflow.ReferralStatus;
 import org.nrmreferrals.workflow.Stage;
 
-/** A referral in full, as its referring agency, caseworkers and admins see it. */
+/**
+ * A referral in full, as its referring agency, the caseworkers of its competent authority and
+ * admins see it. Partners are not shown the assignee, a held decision, legal holds or duplicates.
+ */
 public record ReferralView(
     UUID id,
     String reference,
@@ -23,21 +26,32 @@ public record ReferralView(
     AgencyRef referringAgency,
     String submittedBy,
     Instant submittedAt,
+    String competentAuthority,
+    String assignee,
     PotentialVictim potentialVictim,
     AgeAtExploitation ageAtExploitation,
+    AgeGroup ageGroupAtReferral,
+    boolean ageDisputed,
+    AgeAssessment ageAssessment,
+    boolean treatedAsChild,
+    List<ImmigrationCircumstance> immigrationCircumstances,
+    String childLocalAuthority,
     Exploitation exploitation,
     List<String> indicators,
     int indicatorCatalogueVersion,
     Consent consent,
+    boolean consentNeeded,
     List<SupportNeed> supportNeeds,
     String account,
-    LocalDate rgDecisionDueBy,
+    LocalDate rgDecisionTargetDate,
     Instant rgDecidedAt,
     LocalDate recoveryPeriodEndsOn,
+    LocalDate supportPeriodEndsOn,
     Long daysAwaitingCg,
     Instant cgDecidedAt,
-    CgOutcome cgOutcome,
+    List<CgFinding> cgFindings,
     Stage reconsidering,
+    ReferralStatus suspendedFrom,
     List<String> flags,
     PendingDecision pendingDecision,
     Instant personalDataErasedAt,
@@ -45,7 +59,10 @@ public record ReferralView(
     List<PossibleDuplicate> possibleDuplicates,
     long version) {
 
-  /** The referral as of today, showing a held decision only to those who may see it. */
+  /**
+   * The referral as of today, showing the assignee, a held decision, a legal hold and duplicates
+   * only to those who may see them (showPendingDecision: a caseworker or admin).
+   */
   public static ReferralView of(
       Referral r,
       PersonalData personal,
@@ -62,21 +79,32 @@ public record ReferralView(
         AgencyRef.from(r.agency()),
         r.submittedBy(),
         r.submittedAt(),
+        r.competentAuthority(),
+        showPendingDecision ? r.assignee() : null,
         r.potentialVictim(personal),
         r.ageAtExploitation(),
+        r.ageGroupAtReferral(),
+        r.ageDisputed(),
+        r.ageAssessment(),
+        r.treatedAsChild(personal == null ? null : personal.dateOfBirth(), days.today()),
+        r.immigrationCircumstances(),
+        r.childLocalAuthority(),
         r.exploitation(),
         r.indicators(),
         r.indicatorCatalogueVersion(),
         r.consent(),
+        r.consentNeeded(),
         r.supportNeeds(),
         personal == null ? null : personal.account(),
-        r.rgDecisionDueBy(),
+        r.rgDecisionTargetDate(),
         r.rgDecidedAt(),
         r.recoveryPeriodEndsOn(),
+        r.supportPeriodEndsOn(),
         daysAwaitingCg(r, days),
         r.cgDecidedAt(),
-        r.cgOutcome(),
+        r.cgFindings(),
         r.reconsidering(),
+        r.suspendedFrom(),
         r.flags(),
         showPendingDecision ? r.pendingDecision() : null,
         r.personalDataErasedAt(),

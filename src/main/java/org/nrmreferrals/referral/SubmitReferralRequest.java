@@ -9,7 +9,9 @@ import org.nrmreferrals.reference.Jurisdiction;
 
 /**
  * A referral as a partner agency submits it. The referring agency comes from the token, never from
- * the body; status, id and reference are the service's to set.
+ * the body; status, id, reference and the competent authority are the service's to set. The age now
+ * (date of birth, else {@code ageGroupAtReferral}, else estimated age) decides consent and Duty to
+ * Notify; {@code ageAtExploitation} is kept for the statistics.
  */
 public record SubmitReferralRequest(
     @NotNull(message = "is required: NRM or DUTY_TO_NOTIFY") ReferralKind kind,
@@ -20,6 +22,15 @@ public record SubmitReferralRequest(
     @NotNull(message = "is required") @Valid PotentialVictim potentialVictim,
     @NotNull(message = "is required: ADULT, CHILD or NOT_SPECIFIED")
         AgeAtExploitation ageAtExploitation,
+    AgeGroup ageGroupAtReferral,
+    Boolean ageDisputed,
+    @Size(max = 3, message = "must list at most 3 circumstances")
+        List<@NotNull(message = "must not be null") ImmigrationCircumstance>
+            immigrationCircumstances,
+    @Pattern(
+            regexp = "^[A-Z0-9][A-Z0-9_]{1,39}$",
+            message = "must be the agency code of a local authority; see /api/v1/agencies")
+        String childLocalAuthority,
     @NotNull(message = "is required") @Valid Exploitation exploitation,
     @Size(max = 100, message = "must list at most 100 indicators")
         List<@NotNull(message = "must not be null") String> indicators,
@@ -32,5 +43,7 @@ public record SubmitReferralRequest(
   public SubmitReferralRequest {
     indicators = indicators == null ? List.of() : indicators;
     supportNeeds = supportNeeds == null ? List.of() : supportNeeds;
+    immigrationCircumstances =
+        immigrationCircumstances == null ? List.of() : immigrationCircumstances;
   }
 }

@@ -32,7 +32,10 @@ public class Caller {
     return identity.hasRole(Roles.PARTNER);
   }
 
-  /** Caseworkers and admins see every agency's referrals; partners only their own. */
+  /**
+   * Caseworkers and admins see every referring agency's referrals (caseworkers those of their
+   * competent authority) and the authority's internal steps; partners only their own agency's.
+   */
   public boolean seesAllAgencies() {
     return identity.hasRole(Roles.CASEWORKER) || identity.hasRole(Roles.ADMIN);
   }
@@ -48,6 +51,10 @@ public class Caller {
       }
     }
     return "none";
+  }
+
+  public boolean isAdmin() {
+    return identity.hasRole(Roles.ADMIN);
   }
 
   public boolean isCaseworker() {

@@ -40,9 +40,16 @@ class WebhookRegistry {
       violations.add(new Violation("url", refusal));
     }
     for (int i = 0; i < request.events().size(); i++) {
-      if (!Action.isWireName(request.events().get(i))) {
+      String name = request.events().get(i);
+      if (!Action.isWireName(name)) {
         violations.add(
-            new Violation("events[" + i + "]", "is not an event action; see the README"));
+            new Violation(
+                "events[" + i + "]", "is not an event action; see docs/partner-guide.md"));
+      } else if (!Action.ofWireName(name).partnerVisible()) {
+        violations.add(
+            new Violation(
+                "events[" + i + "]",
+                "is a step internal to the competent authority; partners are not sent it"));
       }
     }
     if (!violations.isEmpty()) {

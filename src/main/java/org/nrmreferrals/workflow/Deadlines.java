@@ -7,57 +7,77 @@ import java.time.temporal.ChronoUnit;
 import org.nrmreferrals.NrmConfig;
 import org.nrmreferrals.reference.Jurisdiction;
 
-/** The dates the law sets for a referral, in days of the jurisdiction's own calendar. */
+/** The dates the law and guidance set for a referral, in days of the jurisdiction's calendar. */
 @Singleton
 public class Deadlines {
   private final int rgWorkingDays;
-  private final int recoveryEnglandAndWales;
-  private final int recoveryScotland;
-  private final int recoveryNorthernIreland;
+  private final PerJurisdiction minimumBeforeCg;
+  private final PerJurisdiction support;
+
+  /** A number of calendar days for each jurisdiction. */
+  public record PerJurisdiction(int englandAndWales, int scotland, int northernIreland) {
+    public PerJurisdiction {
+      if (englandAndWales < 1 || scotland < 1 || northernIreland < 1) {
+        throw new IllegalArgumentException("Periods must be at least one day");
+      }
+    }
+
+    int of(Jurisdiction jurisdiction) {
+      return switch (jurisdiction) {
+        case ENGLAND_AND_WALES -> englandAndWales;
+        case SCOTLAND -> scotland;
+        case NORTHERN_IRELAND -> northernIreland;
+      };
+    }
+  }
 
   @Inject
   Deadlines(NrmConfig config) {
     this(
         config.deadlines().rgWorkingDays(),
-        config.deadlines().recoveryPeriodDays().englandAndWales(),
-        config.deadlines().recoveryPeriodDays().scotland(),
-        config.deadlines().recoveryPeriodDays().northernIreland());
+        new PerJurisdiction(
+            config.deadlines().minimumDaysBeforeCg().englandAndWales(),
+            config.deadlines().minimumDaysBeforeCg().scotland(),
+            config.deadlines().minimumDaysBeforeCg().northernIreland()),
+        new PerJurisdiction(
+            config.deadlines().supportPeriodDays().englandAndWales(),
+            config.deadlines().supportPeriodDays().scotland(),
+            config.deadlines().supportPeriodDays().northernIreland()));
   }
 
-  /** Deadlines with explicit periods: RG working days, then recovery days per jurisdiction. */
-  public Deadlines(int rgWorkingDays, int englandAndWales, int scotland, int northernIreland) {
-    if (rgWorkingDays < 1 || englandAndWales < 1 || scotland < 1 || northernIreland < 1) {
+  /** Deadlines with explicit periods: RG working days, minimum days before a CG, support days. */
+  public Deadlines(int rgWorkingDays, PerJurisdiction minimumBeforeCg, PerJurisdiction support) {
+    if (rgWorkingDays < 1) {
       throw new IllegalArgumentException("Deadline periods must be at least one day");
     }
     this.rgWorkingDays = rgWorkingDays;
-    this.recoveryEnglandAndWales = englandAndWales;
-    this.recoveryScotland = scotland;
-    this.recoveryNorthernIreland = northernIreland;
+    this.minimumBeforeCg = minimumBeforeCg;
+    this.support = support;
   }
 
-  /** The Reasonable Grounds decision is due this many working days after the day of submission. */
-  public LocalDate rgDecisionDueBy(Jurisdiction jurisdiction, LocalDate submittedOn) {
+  /**
+   * The day the Reasonable Grounds decision is aimed at (a target, "where possible"): this many
+   * working days after the day of submission.
+   */
+  public LocalDate rgDecisionTargetDate(Jurisdiction jurisdiction, LocalDate submittedOn) {
     return WorkingDays.after(jurisdiction, submittedOn, rgWorkingDays);
   }
 
   /**
-   * The day the recovery period that starts with a positive RG decision has run: the earliest day a
-   * Conclusive Grounds decision may be made.
+   * The day the minimum time after a positive RG decision has run (the recovery period in England
+   * and Wales): the earliest day a Conclusive Grounds decision may be made.
    */
-  public LocalDate recoveryPeriodEndsOn(Jurisdiction jurisdiction, LocalDate rgPositiveOn) {
-    return rgPositiveOn.plusDays(recoveryDays(jurisdiction));
+  public LocalDate earliestCgDate(Jurisdiction jurisdiction, LocalDate rgPositiveOn) {
+    return rgPositiveOn.plusDays(minimumBeforeCg.of(jurisdiction));
+  }
+
+  /** The day the support period that starts with a positive RG decision ends, at the earliest. */
+  public LocalDate supportPeriodEndsOn(Jurisdiction jurisdiction, LocalDate rgPositiveOn) {
+    return rgPositiveOn.plusDays(support.of(jurisdiction));
   }
 
   /** Whole days since the positive RG decision. */
   public static long daysSince(LocalDate day, LocalDate today) {
     return ChronoUnit.DAYS.between(day, today);
-  }
-
-  int recoveryDays(Jurisdiction jurisdiction) {
-    return switch (jurisdiction) {
-      case ENGLAND_AND_WALES -> recoveryEnglandAndWales;
-      case SCOTLAND -> recoveryScotland;
-      case NORTHERN_IRELAND -> recoveryNorthernIreland;
-    };
   }
 }

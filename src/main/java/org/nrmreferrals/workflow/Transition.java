@@ -6,6 +6,7 @@ package org.nrmreferrals.workflow;
  * @param reasonRequired the request must give a reason
  * @param secondCaseworker the move is held until a different caseworker confirms it
  * @param onlyWhenReconsidering null, or the stage a reconsideration must be returning to
+ * @param resumes the move ends a suspension, open only to a case suspended in {@code to}
  */
 public record Transition(
     ReferralStatus from,
@@ -13,10 +14,15 @@ public record Transition(
     Actor by,
     boolean reasonRequired,
     boolean secondCaseworker,
-    Stage onlyWhenReconsidering) {
+    Stage onlyWhenReconsidering,
+    boolean resumes) {
 
-  /** True when this move is open to a case reconsidering the given stage (null: none). */
-  public boolean appliesTo(Stage reconsidering) {
-    return onlyWhenReconsidering == null || onlyWhenReconsidering == reconsidering;
+  /**
+   * True when this move is open to a case reconsidering the given stage and suspended from the
+   * given status (each null when not so).
+   */
+  public boolean appliesTo(Stage reconsidering, ReferralStatus suspendedFrom) {
+    return (onlyWhenReconsidering == null || onlyWhenReconsidering == reconsidering)
+        && (!resumes || to == suspendedFrom);
   }
 }

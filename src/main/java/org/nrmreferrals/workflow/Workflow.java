@@ -25,8 +25,14 @@ public final class Workflow {
     return switch (s) {
       case SUBMITTED ->
           List.of(decide(s, RG_POSITIVE), negative(s, RG_NEGATIVE), suspend(s), withdraw(s));
-      case SUSPENDED -> List.of(decide(s, SUBMITTED), withdraw(s));
-      case RG_POSITIVE -> List.of(decide(s, CG_POSITIVE), negative(s, CG_NEGATIVE), withdraw(s));
+      case SUSPENDED ->
+          List.of(
+              resume(SUBMITTED),
+              resume(RG_POSITIVE),
+              resume(RECONSIDERATION_REQUESTED),
+              withdraw(s));
+      case RG_POSITIVE ->
+          List.of(decide(s, CG_POSITIVE), negative(s, CG_NEGATIVE), suspend(s), withdraw(s));
       case RG_NEGATIVE, CG_NEGATIVE -> List.of(reconsider(s));
       case RECONSIDERATION_REQUESTED ->
           List.of(
@@ -34,6 +40,7 @@ public final class Workflow {
               when(negative(s, RG_NEGATIVE), Stage.REASONABLE_GROUNDS),
               when(decide(s, CG_POSITIVE), Stage.CONCLUSIVE_GROUNDS),
               when(negative(s, CG_NEGATIVE), Stage.CONCLUSIVE_GROUNDS),
+              suspend(s),
               withdraw(s));
       case CG_POSITIVE, WITHDRAWN, NOTIFIED -> List.of();
     };
@@ -44,15 +51,21 @@ public final class Workflow {
     return Arrays.stream(ReferralStatus.values()).flatMap(s -> from(s).stream()).toList();
   }
 
-  /** The moves open to a case in this status (reconsidering: the stage it returns to, or null). */
-  public static List<Transition> allowed(ReferralStatus from, Stage reconsidering) {
-    return from(from).stream().filter(t -> t.appliesTo(reconsidering)).toList();
+  /**
+   * The moves open to a case in this status (reconsidering: the stage it returns to, or null;
+   * suspendedFrom: the status a suspended case resumes to, or null).
+   */
+  public static List<Transition> allowed(
+      ReferralStatus from, Stage reconsidering, ReferralStatus suspendedFrom) {
+    return from(from).stream().filter(t -> t.appliesTo(reconsidering, suspendedFrom)).toList();
   }
 
   /** The move from one status to another, if the table has it for this case. */
   public static Optional<Transition> find(
-      ReferralStatus from, ReferralStatus to, Stage reconsidering) {
-    return allowed(from, reconsidering).stream().filter(t -> t.to() == to).findFirst();
+      ReferralStatus from, ReferralStatus to, Stage reconsidering, ReferralStatus suspendedFrom) {
+    return allowed(from, reconsidering, suspendedFrom).stream()
+        .filter(t -> t.to() == to)
+        .findFirst();
   }
 
   /** True once a status can never change again. */
@@ -61,28 +74,33 @@ public final class Workflow {
   }
 
   private static Transition decide(ReferralStatus from, ReferralStatus to) {
-    return new Transition(from, to, Actor.CASEWORKER, false, false, null);
+    return new Transition(from, to, Actor.CASEWORKER, false, false, null, false);
   }
 
   private static Transition negative(ReferralStatus from, ReferralStatus to) {
-    return new Transition(from, to, Actor.CASEWORKER, true, true, null);
+    return new Transition(from, to, Actor.CASEWORKER, true, true, null, false);
   }
 
   private static Transition suspend(ReferralStatus from) {
-    return new Transition(from, SUSPENDED, Actor.CASEWORKER, true, false, null);
+    return new Transition(from, SUSPENDED, Actor.CASEWORKER, true, false, null, false);
+  }
+
+  /** Back from a suspension to the status the case was suspended in. */
+  private static Transition resume(ReferralStatus to) {
+    return new Transition(SUSPENDED, to, Actor.CASEWORKER, false, false, null, true);
   }
 
   private static Transition withdraw(ReferralStatus from) {
-    return new Transition(from, WITHDRAWN, Actor.REFERRING_AGENCY, true, false, null);
+    return new Transition(from, WITHDRAWN, Actor.REFERRING_AGENCY, true, false, null, false);
   }
 
   private static Transition reconsider(ReferralStatus from) {
     return new Transition(
-        from, RECONSIDERATION_REQUESTED, Actor.REFERRING_AGENCY, true, false, null);
+        from, RECONSIDERATION_REQUESTED, Actor.REFERRING_AGENCY, true, false, null, false);
   }
 
   private static Transition when(Transition t, Stage stage) {
     return new Transition(
-        t.from(), t.to(), t.by(), t.reasonRequired(), t.secondCaseworker(), stage);
+        t.from(), t.to(), t.by(), t.reasonRequired(), t.secondCaseworker(), stage, false);
   }
 }

@@ -82,10 +82,11 @@ public final class ChainFill {
               INSERT INTO referral (id, reference, kind, status, jurisdiction, agency_code,
                   submitted_by, submitted_at, gender, nationalities, age_at_exploitation,
                   exploitation_types, county_lines, exploitation_location,
-                  indicator_catalogue_version, status_since, rg_decision_due_by)
+                  indicator_catalogue_version, status_since, rg_decision_target_date,
+                  competent_authority, age_group_at_referral)
               SELECT gen_random_uuid(), 'CHAIN-' || g || '-' || %d, 'NRM', 'SUBMITTED',
                   'ENGLAND_AND_WALES', '%s', 'bench', now(), 'FEMALE', '{AL}', 'ADULT',
-                  '{LABOUR}', false, 'UK', 1, now(), current_date + 5
+                  '{LABOUR}', false, 'UK', 1, now(), current_date + 5, 'SCA', 'ADULT'
               FROM generate_series(1, %d) g RETURNING id
               """
                   .formatted(seq, AGENCY, Math.max(1, (events - seq) / 10)));

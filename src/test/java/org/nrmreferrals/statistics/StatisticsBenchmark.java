@@ -224,8 +224,8 @@ public final class StatisticsBenchmark {
           INSERT INTO referral (id, reference, kind, status, jurisdiction, agency_code,
               submitted_by, submitted_at, gender, nationalities, country_of_origin,
               age_at_exploitation, exploitation_types, county_lines, exploitation_location,
-              police_force, indicator_catalogue_version, rg_decision_due_by, rg_decided_at,
-              status_since)
+              police_force, indicator_catalogue_version, rg_decision_target_date, rg_decided_at,
+              status_since, competent_authority, age_group_at_referral, suspended_from)
           SELECT gen_random_uuid(), 'BENCH-' || g,
               CASE WHEN dtn THEN 'DUTY_TO_NOTIFY' ELSE 'NRM' END,
               CASE WHEN dtn THEN 'NOTIFIED' ELSE (ARRAY['SUBMITTED','RG_POSITIVE','RG_NEGATIVE',
@@ -249,11 +249,14 @@ public final class StatisticsBenchmark {
               CASE WHEN NOT dtn AND floor(r2 * 7)::int BETWEEN 1 AND 4
                    THEN timestamptz '2021-01-01' + (g::float8 / %1$d) * interval '2160 days'
                        + interval '20 days' END,
-              timestamptz '2021-01-01' + (g::float8 / %1$d) * interval '2160 days'
+              timestamptz '2021-01-01' + (g::float8 / %1$d) * interval '2160 days',
+              CASE WHEN NOT dtn AND r12 < 0.2 THEN 'IECA' ELSE 'SCA' END,
+              CASE WHEN dtn OR r7 >= 0.45 THEN 'ADULT' ELSE 'CHILD' END,
+              CASE WHEN NOT dtn AND floor(r2 * 7)::int = 6 THEN 'SUBMITTED' END
           FROM (
               SELECT g, random() < 0.25 AS dtn, random() r2, random() r3, random() r4,
                   random() r5, random() r6, random() r7, random() r8, random() r9, random() r10,
-                  random() r11,
+                  random() r11, random() r12,
                   CASE WHEN random() < 0.02 THEN NULL ELSE (ARRAY['GB','AL','VN','SD','ER','IR',
                       'IQ','AF','RO','PL','NG','CN','IN','PK','EG','SY','ET','KW','LT','BG','SK',
                       'CZ','UA','BR','PH','TH','MY','ID','GH','CM','ZW','SO','LY','TR','MA','DZ',

@@ -357,7 +357,7 @@ class StatisticsTest {
       body.put("reason", "Insufficient evidence");
     }
     Api.as(caseworker)
-        .header("If-Match", etag(caseworker, id))
+        .header("If-Match", Referrals.etag(caseworker, id))
         .body(body)
         .post("/api/v1/referrals/" + id + "/transitions")
         .then()
@@ -365,19 +365,10 @@ class StatisticsTest {
     if (to.endsWith("NEGATIVE")) {
       String second = Tokens.caseworker();
       Api.as(second)
-          .header("If-Match", etag(second, id))
+          .header("If-Match", Referrals.etag(second, id))
           .post("/api/v1/referrals/" + id + "/pending-decision/confirmation")
           .then()
           .statusCode(200);
     }
-  }
-
-  private static String etag(String token, String id) {
-    return Api.as(token)
-        .get("/api/v1/referrals/" + id)
-        .then()
-        .statusCode(200)
-        .extract()
-        .header("ETag");
   }
 }

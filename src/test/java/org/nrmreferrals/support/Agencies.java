@@ -10,13 +10,7 @@ public final class Agencies {
 
   /** Registers a new active agency of this type and returns its code. */
   public static String register(String type) {
-    String code =
-        "T_"
-            + UUID.randomUUID()
-                .toString()
-                .replace("-", "")
-                .substring(0, 20)
-                .toUpperCase(Locale.ROOT);
+    String code = freshCode("T_");
     Api.as(Tokens.admin())
         .body(Map.of("code", code, "name", "Test agency " + code, "type", type))
         .post("/api/v1/agencies")
@@ -39,5 +33,11 @@ public final class Agencies {
         .patch("/api/v1/agencies/" + code)
         .then()
         .statusCode(200);
+  }
+
+  /** A code no other call gives: the prefix and 20 random capitals and digits. */
+  static String freshCode(String prefix) {
+    return prefix
+        + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toUpperCase(Locale.ROOT);
   }
 }

@@ -1,6 +1,7 @@
 package org.nrmreferrals.support;
 
 import java.security.SecureRandom;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,7 @@ public final class Referrals {
     person.put("interpreterNeeded", true);
     body.put("potentialVictim", person);
     body.put("ageAtExploitation", "ADULT");
+    body.put("ageGroupAtReferral", "ADULT");
     Map<String, Object> exploitation = new LinkedHashMap<>();
     exploitation.put("types", new ArrayList<>(List.of("SEXUAL", "LABOUR")));
     exploitation.put("countyLines", false);
@@ -70,10 +72,12 @@ public final class Referrals {
     return body;
   }
 
-  /** A child's referral: always NRM, no consent. */
+  /** A child's referral (a twelve-year-old, by the date of birth): always NRM, no consent. */
   public static Map<String, Object> aChildReferral() {
     Map<String, Object> body = anAdultReferral();
     body.put("ageAtExploitation", "CHILD");
+    person(body).put("dateOfBirth", LocalDate.now().minusYears(12).toString());
+    body.put("ageGroupAtReferral", "CHILD");
     body.remove("consent");
     exploitation(body).put("types", new ArrayList<>(List.of("CRIMINAL")));
     exploitation(body).put("countyLines", true);
@@ -94,6 +98,7 @@ public final class Referrals {
     person.remove("familyName");
     person.remove("aliases");
     person.remove("dateOfBirth");
+    body.put("ageGroupAtReferral", "ADULT");
     return body;
   }
 
@@ -116,5 +121,35 @@ public final class Referrals {
         .statusCode(201)
         .extract()
         .path("id");
+  }
+
+  /** The referral's ETag as this caller reads it (200 asserted). */
+  public static String etag(String token, String id) {
+    return Api.as(token)
+        .get("/api/v1/referrals/" + id)
+        .then()
+        .statusCode(200)
+        .extract()
+        .header("ETag");
+  }
+
+  /** A caseworker asks for a negative RG decision, which is held for a second caseworker. */
+  public static void requestANegativeDecision(String caseworker, String id) {
+    Api.as(caseworker)
+        .header("If-Match", etag(caseworker, id))
+        .body(Map.of("to", "RG_NEGATIVE", "reason", "No indicators"))
+        .post("/api/v1/referrals/" + id + "/transitions")
+        .then()
+        .statusCode(202);
+  }
+
+  /** An admin places a legal hold on the referral. */
+  public static void placeALegalHold(String id) {
+    Api.as(Tokens.admin())
+        .header("If-Match", etag(Tokens.admin(), id))
+        .body(Map.of("hold", true, "reason", "Litigation"))
+        .put("/api/v1/referrals/" + id + "/legal-hold")
+        .then()
+        .statusCode(200);
   }
 }

@@ -24,10 +24,19 @@ public final class Tokens {
   }
 
   public static String caseworker(String subject) {
+    return caseworker(subject, "SCA");
+  }
+
+  /** A caseworker of this competent authority, a new person each call. */
+  public static String caseworkerOf(String authority) {
+    return caseworker("caseworker-" + UUID.randomUUID(), authority);
+  }
+
+  public static String caseworker(String subject, String authority) {
     return Jwt.issuer(ISSUER)
         .subject(subject)
         .groups(Set.of("caseworker"))
-        .claim("agency", "SCA")
+        .claim("agency", authority)
         .sign();
   }
 

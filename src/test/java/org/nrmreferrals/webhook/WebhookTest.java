@@ -100,6 +100,36 @@ class WebhookTest {
   }
 
   @Test
+  void neverSendsAPartnerAHeldDecisionOrALegalHold() throws Exception {
+    for (String internal :
+        List.of(
+            "referral.decision_requested",
+            "referral.decision_withdrawn",
+            "referral.legal_hold_set",
+            "referral.assigned")) {
+      create(receiver.url(), List.of("referral.submitted", internal))
+          .statusCode(422)
+          .body("violations.field", contains("events[1]"));
+    }
+    subscribe(List.of("referral.status_changed", "referral.transferred"));
+    String id = Referrals.submit(agency, Referrals.anAdultReferral());
+    String asker = Tokens.caseworker();
+    Referrals.requestANegativeDecision(asker, id);
+    Referrals.placeALegalHold(id);
+    String reviewer = Tokens.caseworker();
+    Api.as(reviewer)
+        .header("If-Match", Referrals.etag(reviewer, id))
+        .post("/api/v1/referrals/" + id + "/pending-decision/confirmation")
+        .then()
+        .statusCode(200);
+    receiver.await(r -> !r.isEmpty(), PATIENCE);
+    List<String> actions =
+        receiver.received().stream().map(r -> r.event().path("action").asText()).toList();
+    assertEquals(List.of("referral.status_changed"), actions);
+    assertEquals("RG_NEGATIVE", receiver.received().get(0).event().path("toStatus").asText());
+  }
+
+  @Test
   void catchesUpAfterTheReceiverWasDown() throws Exception {
     String webhook = subscribe(List.of("referral.submitted"));
     receiver.down();

@@ -13,10 +13,16 @@ import org.nrmreferrals.reference.Jurisdiction;
 
 /** Deadline arithmetic over weekends and each nation's bank holidays, with fixed clocks. */
 class DeadlinesTest {
-  private static final Deadlines DEFAULTS = new Deadlines(5, 30, 90, 45);
+  private static final Deadlines DEFAULTS =
+      new Deadlines(
+          5, new Deadlines.PerJurisdiction(30, 30, 45), new Deadlines.PerJurisdiction(30, 90, 45));
+  private static final Deadlines.PerJurisdiction DEFAULTS_MIN =
+      new Deadlines.PerJurisdiction(30, 30, 45);
+  private static final Deadlines.PerJurisdiction DEFAULTS_SUPPORT =
+      new Deadlines.PerJurisdiction(30, 90, 45);
   private static final ZoneId UK = ZoneId.of("Europe/London");
 
-  @ParameterizedTest(name = "{0}: submitted {1} -> RG due {2}")
+  @ParameterizedTest(name = "{0}: submitted {1} -> RG target {2}")
   @CsvSource({
     // An ordinary week: Monday -> the next Monday; Friday -> the next Friday.
     "ENGLAND_AND_WALES, 2026-11-16, 2026-11-23",
@@ -51,20 +57,22 @@ class DeadlinesTest {
   })
   void countsFiveWorkingDaysOfTheJurisdiction(
       Jurisdiction jurisdiction, LocalDate submitted, LocalDate due) {
-    assertEquals(due, DEFAULTS.rgDecisionDueBy(jurisdiction, submitted));
+    assertEquals(due, DEFAULTS.rgDecisionTargetDate(jurisdiction, submitted));
   }
 
-  @ParameterizedTest(name = "{0}: positive RG {1} -> recovery ends {2}")
+  @ParameterizedTest(name = "{0}: positive RG {1} -> CG from {2}, support to {3}")
   @CsvSource({
-    "ENGLAND_AND_WALES, 2026-11-22, 2026-12-22",
-    "NORTHERN_IRELAND,  2026-11-22, 2027-01-06",
-    "SCOTLAND,          2026-11-22, 2027-02-20",
+    "ENGLAND_AND_WALES, 2026-11-22, 2026-12-22, 2026-12-22",
+    "NORTHERN_IRELAND,  2026-11-22, 2027-01-06, 2027-01-06",
+    // Scotland's 90 days are a support period: they do not hold back the CG.
+    "SCOTLAND,          2026-11-22, 2026-12-22, 2027-02-20",
     // Calendar days: weekends and holidays count.
-    "ENGLAND_AND_WALES, 2026-12-01, 2026-12-31"
+    "ENGLAND_AND_WALES, 2026-12-01, 2026-12-31, 2026-12-31"
   })
-  void runsTheRecoveryPeriodInCalendarDays(
-      Jurisdiction jurisdiction, LocalDate rgPositive, LocalDate ends) {
-    assertEquals(ends, DEFAULTS.recoveryPeriodEndsOn(jurisdiction, rgPositive));
+  void keepsTheMinimumBeforeACgApartFromTheSupportPeriod(
+      Jurisdiction jurisdiction, LocalDate rgPositive, LocalDate earliestCg, LocalDate support) {
+    assertEquals(earliestCg, DEFAULTS.earliestCgDate(jurisdiction, rgPositive));
+    assertEquals(support, DEFAULTS.supportPeriodEndsOn(jurisdiction, rgPositive));
   }
 
   @ParameterizedTest(name = "{0} UTC is {1} in the UK")
@@ -82,9 +90,10 @@ class DeadlinesTest {
   @ParameterizedTest(name = "configured {0} working days")
   @CsvSource({"1, 2026-11-23", "10, 2026-12-04"})
   void honoursAConfiguredRgPeriod(int workingDays, LocalDate due) {
-    Deadlines configured = new Deadlines(workingDays, 30, 90, 45);
+    Deadlines configured = new Deadlines(workingDays, DEFAULTS_MIN, DEFAULTS_SUPPORT);
     assertEquals(
         due,
-        configured.rgDecisionDueBy(Jurisdiction.ENGLAND_AND_WALES, LocalDate.parse("2026-11-20")));
+        configured.rgDecisionTargetDate(
+            Jurisdiction.ENGLAND_AND_WALES, LocalDate.parse("2026-11-20")));
   }
 }

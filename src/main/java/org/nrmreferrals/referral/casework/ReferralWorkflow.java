@@ -1,13 +1,12 @@
 package org.nrmreferrals.referral.casework;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Period;
-import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.nrmreferrals.audit.Action;
 import org.nrmreferrals.audit.AuditEvent;
@@ -16,17 +15,19 @@ import org.nrmreferrals.audit.AuditTrail;
 import org.nrmreferrals.protection.DataKeys;
 import org.nrmreferrals.referral.LikelyDuplicates;
 import org.nrmreferrals.referral.PendingDecision;
+import org.nrmreferrals.referral.PersonalData;
 import org.nrmreferrals.referral.PersonalDataStore;
 import org.nrmreferrals.referral.Referral;
 import org.nrmreferrals.referral.ReferralQueries;
 import org.nrmreferrals.referral.ReferralView;
+import org.nrmreferrals.referral.casework.CaseChanges.Changed;
 import org.nrmreferrals.referral.duplicates.Duplicates;
 import org.nrmreferrals.referral.intake.IdempotencyRecords;
 import org.nrmreferrals.security.Caller;
-import org.nrmreferrals.web.ETags;
 import org.nrmreferrals.web.ProblemException;
 import org.nrmreferrals.web.ProblemType;
 import org.nrmreferrals.workflow.Actor;
+import org.nrmreferrals.workflow.CgFinding;
 import org.nrmreferrals.workflow.Deadlines;
 import org.nrmreferrals.workflow.LegalDays;
 import org.nrmreferrals.workflow.ReferralStatus;
@@ -44,13 +45,12 @@ public class ReferralWorkflow {
   private final AuditQueries events;
   private final Deadlines deadlines;
   private final LegalDays days;
-  private final Clock clock;
-  private final EntityManager em;
   private final DataKeys dataKeys;
   private final PersonalDataStore personalData;
   private final IdempotencyRecords idempotency;
   private final Duplicates duplicates;
   private final LikelyDuplicates likelyDuplicates;
+  private final CaseChanges changes;
 
   ReferralWorkflow(
       ReferralQueries queries,
@@ -58,13 +58,12 @@ public class ReferralWorkflow {
       AuditQueries events,
       Deadlines deadlines,
       LegalDays days,
-      Clock clock,
-      EntityManager em,
       DataKeys dataKeys,
       PersonalDataStore personalData,
       IdempotencyRecords idempotency,
       Duplicates duplicates,
-      LikelyDuplicates likelyDuplicates) {
+      LikelyDuplicates likelyDuplicates,
+      CaseChanges changes) {
     this.duplicates = duplicates;
     this.likelyDuplicates = likelyDuplicates;
     this.dataKeys = dataKeys;
@@ -75,8 +74,7 @@ public class ReferralWorkflow {
     this.events = events;
     this.deadlines = deadlines;
     this.days = days;
-    this.clock = clock;
-    this.em = em;
+    this.changes = changes;
   }
 
   /** Makes (or, for a negative decision, requests) the transition. */
@@ -93,17 +91,17 @@ public class ReferralWorkflow {
               + " decision awaits a second caseworker; confirm or withdraw it first.");
     }
     String reason = TransitionRules.reason(t, request.reason());
-    TransitionRules.check(r, t, request.outcome(), days.today());
+    TransitionRules.check(r, t, request.findings(), days.today(), dateOfBirth(r));
     AuditEvent event =
         AuditEvent.of(t.secondCaseworker() ? Action.DECISION_REQUESTED : Action.STATUS_CHANGED)
             .referral(r.id(), r.agency().code())
             .statuses(r.status(), t.to())
-            .detail("outcome", request.outcome())
+            .detail("findings", findings(request.findings()))
             .reason(reason);
     if (t.secondCaseworker()) {
       r.holdDecision(t.to(), caller.subject(), now());
     } else {
-      r.moveTo(t.to(), request.outcome(), now(), days.today(), deadlines);
+      r.moveTo(t.to(), request.findings(), now(), days.today(), deadlines);
     }
     append(event, r);
     return changed(caller, r);
@@ -119,7 +117,8 @@ public class ReferralWorkflow {
           ProblemType.SECOND_CASEWORKER_REQUIRED,
           "You requested this decision; a different caseworker must confirm it.");
     }
-    TransitionRules.check(r, allowedTransition(r, pending.status()), null, days.today());
+    TransitionRules.check(
+        r, allowedTransition(r, pending.status()), null, days.today(), dateOfBirth(r));
     ReferralStatus from = r.status();
     long requestSeq = events.lastSeq(r.id(), Action.DECISION_REQUESTED);
     r.moveTo(pending.status(), null, now(), days.today(), deadlines);
@@ -251,14 +250,8 @@ public class ReferralWorkflow {
     return changed(caller, r);
   }
 
-  private Referral changeable(Caller caller, UUID id, String ifMatch) {
-    Referral r = queries.visible(caller, id);
-    ETags.requireMatch(ifMatch, r.version());
-    return r;
-  }
-
   private static Transition allowedTransition(Referral r, ReferralStatus to) {
-    return Workflow.find(r.status(), to, r.reconsidering())
+    return Workflow.find(r.status(), to, r.reconsidering(), r.suspendedFrom())
         .orElseThrow(
             () ->
                 ProblemException.illegalTransition(
@@ -267,7 +260,7 @@ public class ReferralWorkflow {
                         + " cannot move to "
                         + to
                         + "; allowedTransitions lists the moves it can make.",
-                    Workflow.allowed(r.status(), r.reconsidering()).stream()
+                    Workflow.allowed(r.status(), r.reconsidering(), r.suspendedFrom()).stream()
                         .map(t -> t.to().name())
                         .toList()));
   }
@@ -287,6 +280,19 @@ public class ReferralWorkflow {
     }
   }
 
+  /** The date of birth where the referral holds one (not erased), for the age now. */
+  private LocalDate dateOfBirth(Referral r) {
+    PersonalData p = personalData.find(r.id());
+    return p == null ? null : p.dateOfBirth();
+  }
+
+  /** The findings in a stable order for the audit trail, or null when none were given. */
+  private static List<String> findings(Set<CgFinding> findings) {
+    return findings == null || findings.isEmpty()
+        ? null
+        : findings.stream().map(Enum::name).sorted().toList();
+  }
+
   private static PendingDecision pendingOf(Referral r) {
     PendingDecision pending = r.pendingDecision();
     if (pending == null) {
@@ -295,31 +301,19 @@ public class ReferralWorkflow {
     return pending;
   }
 
-  /**
-   * Writes the referral's change before the audit append takes the chain's lock (every writer locks
-   * in that order, so none deadlock), and turns a concurrent winner into a 412.
-   */
-  private void flush(Referral r) {
-    try {
-      em.flush();
-    } catch (OptimisticLockException e) {
-      throw ETags.stale(r.version() + 1);
-    }
+  private Referral changeable(Caller caller, UUID id, String ifMatch) {
+    return changes.changeable(caller, id, ifMatch);
   }
 
   private void append(AuditEvent event, Referral r) {
-    flush(r);
-    audit.append(event);
+    changes.append(event, r);
   }
 
   private Changed changed(Caller caller, Referral r) {
-    return new Changed(r.version(), queries.view(caller, r));
+    return changes.changed(caller, r);
   }
 
   private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    return changes.now();
   }
-
-  /** The referral after a change, with the version its ETag carries. */
-  record Changed(long version, ReferralView view) {}
 }

@@ -42,7 +42,7 @@ public class ReferralWorkflowResource {
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @NotNull(message = "a body is required") @Valid TransitionRequest request) {
-    ReferralWorkflow.Changed changed = workflow.transition(caller, uuid(id), ifMatch, request);
+    CaseChanges.Changed changed = workflow.transition(caller, uuid(id), ifMatch, request);
     boolean held = changed.view().status() != request.to();
     return respond(held ? Response.status(Response.Status.ACCEPTED) : Response.ok(), changed);
   }
@@ -113,7 +113,7 @@ public class ReferralWorkflowResource {
     return QueryParams.uuid("id", id);
   }
 
-  private static Response respond(Response.ResponseBuilder builder, ReferralWorkflow.Changed c) {
+  private static Response respond(Response.ResponseBuilder builder, CaseChanges.Changed c) {
     return builder.entity(c.view()).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
   }
 }

@@ -1,15 +1,15 @@
 package org.nrmreferrals.referral.casework;
 
 import java.time.LocalDate;
-import org.nrmreferrals.reference.Jurisdiction;
-import org.nrmreferrals.referral.AgeAtExploitation;
+import java.util.Set;
 import org.nrmreferrals.referral.Referral;
 import org.nrmreferrals.web.ProblemException;
-import org.nrmreferrals.workflow.CgOutcome;
+import org.nrmreferrals.web.ProblemType;
+import org.nrmreferrals.workflow.CgFinding;
 import org.nrmreferrals.workflow.ReferralStatus;
 import org.nrmreferrals.workflow.Transition;
 
-/** The rules of a transition that depend on the case, not only on the table (all 422). */
+/** The rules of a transition that depend on the case, not only on the table. */
 final class TransitionRules {
   private TransitionRules() {}
 
@@ -22,32 +22,55 @@ final class TransitionRules {
     return stripped.isEmpty() ? null : stripped;
   }
 
-  static void check(Referral r, Transition t, CgOutcome outcome, LocalDate today) {
+  /**
+   * The findings go with a positive CG (and only with one); an adult's referral without consent
+   * gets no decision; only an adult now (by the date of birth where known) may withdraw; no CG
+   * before the minimum time after the positive RG has run.
+   */
+  static void check(
+      Referral r, Transition t, Set<CgFinding> findings, LocalDate today, LocalDate dateOfBirth) {
     ReferralStatus to = t.to();
-    if (outcome != null && to != ReferralStatus.CG_POSITIVE) {
-      throw ProblemException.invalid("outcome", "is given only with CG_POSITIVE");
+    boolean found = findings != null && !findings.isEmpty();
+    if (found && to != ReferralStatus.CG_POSITIVE) {
+      throw ProblemException.invalid("findings", "are given only with CG_POSITIVE");
     }
-    if (to == ReferralStatus.CG_POSITIVE
-        && outcome == null
-        && r.jurisdiction() == Jurisdiction.ENGLAND_AND_WALES) {
+    if (to == ReferralStatus.CG_POSITIVE && !found) {
       throw ProblemException.invalid(
-          "outcome",
-          "is required for a positive CG decision in England and Wales: HUMAN_TRAFFICKING or"
-              + " SLAVERY_SERVITUDE_FORCED_LABOUR");
+          "findings",
+          "are required for a positive CG decision: HUMAN_TRAFFICKING,"
+              + " SLAVERY_SERVITUDE_FORCED_LABOUR or both");
     }
-    if (to == ReferralStatus.WITHDRAWN && r.ageAtExploitation() != AgeAtExploitation.ADULT) {
+    if (isDecision(t) && r.consentNeeded()) {
+      throw new ProblemException(
+          ProblemType.CONFLICT,
+          "The person is an adult and has not consented to the referral; the referring agency"
+              + " records their consent (PUT /consent) or withdraws the referral.");
+    }
+    if (to == ReferralStatus.WITHDRAWN && r.treatedAsChild(dateOfBirth, today)) {
       throw ProblemException.invalid(
-          "to", "only an adult's referral can be withdrawn; this one is " + r.ageAtExploitation());
+          "to",
+          "a child's referral cannot be withdrawn: the person is under 18 now, or presumed to be"
+              + " until an age assessment says otherwise");
     }
     boolean cg = to == ReferralStatus.CG_POSITIVE || to == ReferralStatus.CG_NEGATIVE;
     LocalDate earliest = r.recoveryPeriodEndsOn();
     if (cg && earliest != null && today.isBefore(earliest)) {
       throw ProblemException.tooEarly(
           "to",
-          "the recovery period runs until "
+          "the minimum time after the positive RG runs until "
               + earliest
               + "; a CG decision can be made from that day",
           earliest);
     }
+  }
+
+  private static boolean isDecision(Transition t) {
+    if (t.resumes()) {
+      return false;
+    }
+    return switch (t.to()) {
+      case RG_POSITIVE, RG_NEGATIVE, CG_POSITIVE, CG_NEGATIVE -> true;
+      case SUBMITTED, SUSPENDED, RECONSIDERATION_REQUESTED, WITHDRAWN, NOTIFIED -> false;
+    };
   }
 }

@@ -1,5 +1,6 @@
 package org.nrmreferrals.referral.intake;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.function.Predicate;
 import org.nrmreferrals.agency.AgencyType;
 import org.nrmreferrals.reference.ExploitationType;
 import org.nrmreferrals.reference.Jurisdiction;
-import org.nrmreferrals.referral.AgeAtExploitation;
+import org.nrmreferrals.referral.AgeGroup;
+import org.nrmreferrals.referral.AgeNow;
 import org.nrmreferrals.referral.Exploitation;
 import org.nrmreferrals.referral.ExploitationLocation;
 import org.nrmreferrals.referral.PotentialVictim;
@@ -17,8 +19,9 @@ import org.nrmreferrals.referral.SubmitReferralRequest;
 import org.nrmreferrals.web.Problem.Violation;
 
 /**
- * The cross-field rules of intake: consent, Duty to Notify anonymity and eligibility, and the
- * coherence of the exploitation facts. Pure: reference data arrives as predicates.
+ * The cross-field rules of intake: the age now, consent, Duty to Notify anonymity and eligibility,
+ * and the coherence of the exploitation facts. Pure: reference data arrives as predicates and the
+ * day of the referral as a date.
  */
 final class IntakeRules {
   static final String NO_IDENTITY =
@@ -27,35 +30,83 @@ final class IntakeRules {
 
   private final Predicate<String> knownIndicator;
   private final Predicate<String> knownPoliceForce;
+  private final Predicate<String> knownLocalAuthority;
   private final List<Violation> violations = new ArrayList<>();
 
-  private IntakeRules(Predicate<String> knownIndicator, Predicate<String> knownPoliceForce) {
+  private IntakeRules(
+      Predicate<String> knownIndicator,
+      Predicate<String> knownPoliceForce,
+      Predicate<String> knownLocalAuthority) {
     this.knownIndicator = knownIndicator;
     this.knownPoliceForce = knownPoliceForce;
+    this.knownLocalAuthority = knownLocalAuthority;
   }
 
-  /** Every rule the request breaks, each naming its field; empty when it may be accepted. */
+  /** Reference data the rules look codes up in. */
+  record Known(
+      Predicate<String> indicator,
+      Predicate<String> policeForce,
+      Predicate<String> localAuthority) {}
+
+  /**
+   * Every rule the request breaks, each naming its field; empty when it may be accepted. {@code
+   * today} is the day of the referral in the jurisdiction's calendar.
+   */
   static List<Violation> check(
-      SubmitReferralRequest request,
-      AgencyType agencyType,
-      Predicate<String> knownIndicator,
-      Predicate<String> knownPoliceForce) {
-    IntakeRules rules = new IntakeRules(knownIndicator, knownPoliceForce);
+      SubmitReferralRequest request, AgencyType agencyType, LocalDate today, Known known) {
+    IntakeRules rules =
+        new IntakeRules(known.indicator(), known.policeForce(), known.localAuthority());
+    AgeGroup age = rules.age(request, today);
     if (request.kind() == ReferralKind.DUTY_TO_NOTIFY) {
-      rules.dutyToNotify(request, agencyType);
-    } else {
-      rules.consent(request);
+      rules.dutyToNotify(request, agencyType, age);
+    } else if (age != null) {
+      rules.consent(request, age);
     }
     rules.exploitation(request.exploitation());
     rules.codes(request);
     return List.copyOf(rules.violations);
   }
 
-  private void dutyToNotify(SubmitReferralRequest request, AgencyType agencyType) {
-    if (request.ageAtExploitation() != AgeAtExploitation.ADULT) {
+  /** The age group at the time of the referral, or null (with a violation) when it is unknown. */
+  private AgeGroup age(SubmitReferralRequest request, LocalDate today) {
+    PotentialVictim person = request.potentialVictim();
+    AgeGroup stated = request.ageGroupAtReferral();
+    AgeGroup age = AgeNow.of(person.dateOfBirth(), stated, person.estimatedAge(), today);
+    if (age == null) {
       add(
-          "ageAtExploitation",
-          "a Duty to Notify report is for adults only; refer a child through the NRM");
+          "ageGroupAtReferral",
+          "is required when neither potentialVictim.dateOfBirth nor potentialVictim.estimatedAge"
+              + " is given: ADULT, CHILD or UNKNOWN_POSSIBLY_CHILD (the age now, not when"
+              + " exploited)");
+      return null;
+    }
+    String contradiction =
+        AgeNow.contradiction(person.dateOfBirth(), stated, person.estimatedAge(), today);
+    if (contradiction != null && !Boolean.TRUE.equals(request.ageDisputed())) {
+      add("ageGroupAtReferral", contradiction + "; set ageDisputed if the age is in doubt");
+    }
+    String local = request.childLocalAuthority();
+    if (local != null && age == AgeGroup.ADULT && !Boolean.TRUE.equals(request.ageDisputed())) {
+      add("childLocalAuthority", "is given only for a child, or a person who may be one");
+    } else if (local != null && !knownLocalAuthority.test(local)) {
+      add(
+          "childLocalAuthority",
+          "is not a registered LOCAL_AUTHORITY agency; see /api/v1/agencies");
+    }
+    return Boolean.TRUE.equals(request.ageDisputed()) ? AgeGroup.UNKNOWN_POSSIBLY_CHILD : age;
+  }
+
+  private void dutyToNotify(SubmitReferralRequest request, AgencyType agencyType, AgeGroup age) {
+    if (age != null && age != AgeGroup.ADULT) {
+      add(
+          "ageGroupAtReferral",
+          "a Duty to Notify report is for a person who is an adult now; a child, or a person who"
+              + " may be one (or whose age is disputed), is referred through the NRM");
+    }
+    if (!request.immigrationCircumstances().isEmpty()) {
+      add(
+          "immigrationCircumstances",
+          "must be absent: a Duty to Notify report has no competent authority's decision");
     }
     if (request.jurisdiction() != Jurisdiction.ENGLAND_AND_WALES) {
       add("jurisdiction", "Duty to Notify applies in England and Wales only");
@@ -79,14 +130,15 @@ final class IntakeRules {
     absent("account", request.account());
   }
 
-  private void consent(SubmitReferralRequest request) {
+  private void consent(SubmitReferralRequest request, AgeGroup age) {
     boolean consented =
         request.consent() != null && Boolean.TRUE.equals(request.consent().referral());
-    if (request.ageAtExploitation() == AgeAtExploitation.ADULT && !consented) {
+    if (age == AgeGroup.ADULT && !consented) {
       add(
           "consent.referral",
-          "an adult NRM referral needs the person's informed consent (true); without it, a public"
-              + " authority in England and Wales submits a DUTY_TO_NOTIFY report instead");
+          "the person is an adult now (whatever their age when exploited), so an NRM referral"
+              + " needs their informed consent (true); without it, a public authority in England"
+              + " and Wales submits a DUTY_TO_NOTIFY report instead");
     }
   }
 
@@ -129,6 +181,7 @@ final class IntakeRules {
     unique("potentialVictim.languages", request.potentialVictim().languages());
     unique("exploitation.types", request.exploitation().types());
     unique("exploitation.overseasCountries", request.exploitation().overseasCountries());
+    unique("immigrationCircumstances", request.immigrationCircumstances());
   }
 
   private void absent(String field, Object value) {

@@ -4,19 +4,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.nrmreferrals.NrmConfig;
 import org.nrmreferrals.agency.Agency;
+import org.nrmreferrals.agency.AgencyType;
 import org.nrmreferrals.audit.Action;
 import org.nrmreferrals.audit.AuditEvent;
 import org.nrmreferrals.audit.AuditTrail;
+import org.nrmreferrals.authority.Allocation;
+import org.nrmreferrals.authority.AuthorityRegistry;
 import org.nrmreferrals.protection.DataKeys.Sealer;
 import org.nrmreferrals.reference.IndicatorCatalogue;
 import org.nrmreferrals.reference.PoliceForce;
+import org.nrmreferrals.referral.AgeGroup;
+import org.nrmreferrals.referral.AgeNow;
 import org.nrmreferrals.referral.PersonalData;
 import org.nrmreferrals.referral.PersonalDataStore;
 import org.nrmreferrals.referral.Referral;
+import org.nrmreferrals.referral.ReferralKind;
 import org.nrmreferrals.referral.ReferralView;
 import org.nrmreferrals.referral.SubmitReferralRequest;
 import org.nrmreferrals.referral.duplicates.Duplicates;
@@ -39,6 +47,8 @@ class ReferralIntake {
 
   private final PersonalDataStore personalData;
   private final Duplicates duplicates;
+  private final AuthorityRegistry authorities;
+  private final int panelDaysBeforeEighteen;
 
   ReferralIntake(
       IndicatorCatalogue catalogue,
@@ -49,7 +59,11 @@ class ReferralIntake {
       Deadlines deadlines,
       AuditTrail audit,
       PersonalDataStore personalData,
-      Duplicates duplicates) {
+      Duplicates duplicates,
+      AuthorityRegistry authorities,
+      NrmConfig config) {
+    this.authorities = authorities;
+    this.panelDaysBeforeEighteen = config.allocation().panelDaysBeforeEighteen();
     this.personalData = personalData;
     this.duplicates = duplicates;
     this.catalogue = catalogue;
@@ -75,20 +89,21 @@ class ReferralIntake {
         return earlier.get();
       }
     }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    LocalDate today = days.dayOf(now);
     List<Violation> violations =
-        IntakeRules.check(request, agency.type(), catalogue::contains, PoliceForce::exists);
+        IntakeRules.check(
+            request,
+            agency.type(),
+            today,
+            new IntakeRules.Known(
+                catalogue::contains, PoliceForce::exists, ReferralIntake::isLocalAuthority));
     if (!violations.isEmpty()) {
       throw ProblemException.invalid(violations);
     }
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Referral referral =
         Referral.submitted(
-            agency,
-            submittedBy,
-            now,
-            request,
-            catalogue.version(),
-            deadlines.rgDecisionDueBy(request.jurisdiction(), days.dayOf(now)));
+            agency, submittedBy, now, request, catalogue.version(), intake(agency, request, today));
     referral.persist();
     PersonalData personal = PersonalData.of(request.potentialVictim(), request.account());
     Sealer sealer = personalData.save(referral.id(), personal);
@@ -116,5 +131,38 @@ class ReferralIntake {
             .detail("jurisdiction", referral.jurisdiction()));
     duplicates.announce(referral.id(), matches);
     return created;
+  }
+
+  /**
+   * The RG target date, the age group now, the child's local authority (the referring agency when
+   * it is a local authority and none is named) and the competent authority the case goes to.
+   */
+  private Referral.Intake intake(Agency agency, SubmitReferralRequest request, LocalDate today) {
+    var person = request.potentialVictim();
+    AgeGroup age =
+        AgeNow.of(person.dateOfBirth(), request.ageGroupAtReferral(), person.estimatedAge(), today);
+    boolean child = age != AgeGroup.ADULT || Boolean.TRUE.equals(request.ageDisputed());
+    String local = request.childLocalAuthority();
+    if (local == null && child && agency.type() == AgencyType.LOCAL_AUTHORITY) {
+      local = agency.code();
+    }
+    boolean nearEighteen =
+        person.dateOfBirth() != null
+            && AgeNow.daysUntilEighteen(person.dateOfBirth(), today) <= panelDaysBeforeEighteen;
+    String authority =
+        authorities.allocate(
+            new Allocation.Facts(
+                child && !nearEighteen, !request.immigrationCircumstances().isEmpty(), local));
+    boolean nrm = request.kind() == ReferralKind.NRM;
+    return new Referral.Intake(
+        nrm ? deadlines.rgDecisionTargetDate(request.jurisdiction(), today) : null,
+        age,
+        child ? local : null,
+        authority);
+  }
+
+  private static boolean isLocalAuthority(String code) {
+    Agency agency = Agency.findById(code);
+    return agency != null && agency.type() == AgencyType.LOCAL_AUTHORITY;
   }
 }

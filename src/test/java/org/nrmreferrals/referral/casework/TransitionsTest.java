@@ -1,6 +1,7 @@
 package org.nrmreferrals.referral.casework;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -72,7 +73,7 @@ class TransitionsTest {
   @Test
   void makesAPositiveRgAndStartsTheRecoveryPeriod() {
     String id = submitAdult();
-    String etag = etag(caseworker, id);
+    String etag = Referrals.etag(caseworker, id);
     String newTag =
         move(caseworker, id, etag, "RG_POSITIVE", null, null)
             .statusCode(200)
@@ -83,13 +84,13 @@ class TransitionsTest {
             .extract()
             .header("ETag");
     assertNotEquals(etag, newTag);
-    assertEquals(newTag, etag(caseworker, id));
+    assertEquals(newTag, Referrals.etag(caseworker, id));
   }
 
   @Test
   void requiresTheCurrentETag() {
     String id = submitAdult();
-    String etag = etag(caseworker, id);
+    String etag = Referrals.etag(caseworker, id);
     Api.as(caseworker)
         .body(Map.of("to", "RG_POSITIVE"))
         .post(transitions(id))
@@ -101,13 +102,13 @@ class TransitionsTest {
         .body("type", equalTo("/problems/precondition-failed"));
     move(caseworker, id, "*", "RG_POSITIVE", null, null).statusCode(428);
     status(id, "SUBMITTED");
-    assertEquals(etag, etag(caseworker, id));
+    assertEquals(etag, Referrals.etag(caseworker, id));
   }
 
   @Test
   void refusesAMoveTheTableDoesNotAllowAndListsThoseItDoes() {
     String id = submitAdult();
-    move(caseworker, id, etag(caseworker, id), "CG_POSITIVE", null, "HUMAN_TRAFFICKING")
+    move(caseworker, id, Referrals.etag(caseworker, id), "CG_POSITIVE", null, "HUMAN_TRAFFICKING")
         .statusCode(409)
         .body("type", equalTo("/problems/illegal-transition"))
         .body(
@@ -117,7 +118,7 @@ class TransitionsTest {
   @Test
   void letsOnlyCaseworkersDecide() {
     String id = submitAdult();
-    String etag = etag(caseworker, id);
+    String etag = Referrals.etag(caseworker, id);
     move(partner, id, etag, "RG_POSITIVE", null, null).statusCode(403);
     move(Tokens.admin(), id, etag, "RG_POSITIVE", null, null).statusCode(403);
     move(Tokens.analyst(), id, etag, "RG_POSITIVE", null, null).statusCode(403);
@@ -128,7 +129,7 @@ class TransitionsTest {
   @Test
   void letsOnlyTheReferringAgencyWithdrawAnAdultWithAReason() {
     String id = submitAdult();
-    String etag = etag(caseworker, id);
+    String etag = Referrals.etag(caseworker, id);
     move(caseworker, id, etag, "WITHDRAWN", "asked to", null).statusCode(403);
     move(partner, id, etag, "WITHDRAWN", "  ", null)
         .statusCode(422)
@@ -136,7 +137,7 @@ class TransitionsTest {
     move(partner, id, etag, "WITHDRAWN", "The person withdrew consent", null)
         .statusCode(200)
         .body("status", equalTo("WITHDRAWN"));
-    move(caseworker, id, etag(caseworker, id), "RG_POSITIVE", null, null)
+    move(caseworker, id, Referrals.etag(caseworker, id), "RG_POSITIVE", null, null)
         .statusCode(409)
         .body("allowedTransitions", empty());
   }
@@ -144,7 +145,7 @@ class TransitionsTest {
   @Test
   void refusesToWithdrawAChildsReferral() {
     String id = Referrals.submit(agency, Referrals.aChildReferral());
-    move(partner, id, etag(partner, id), "WITHDRAWN", "asked to", null)
+    move(partner, id, Referrals.etag(partner, id), "WITHDRAWN", "asked to", null)
         .statusCode(422)
         .body("violations.field", contains("to"));
     status(id, "SUBMITTED");
@@ -153,15 +154,21 @@ class TransitionsTest {
   @Test
   void holdsANegativeDecisionUntilADifferentCaseworkerConfirmsIt() {
     String id = submitAdult();
-    move(caseworker, id, etag(caseworker, id), "RG_NEGATIVE", null, null)
+    move(caseworker, id, Referrals.etag(caseworker, id), "RG_NEGATIVE", null, null)
         .statusCode(422)
         .body("violations.field", contains("reason"));
-    move(caseworker, id, etag(caseworker, id), "RG_NEGATIVE", "No objective indicators", null)
+    move(
+            caseworker,
+            id,
+            Referrals.etag(caseworker, id),
+            "RG_NEGATIVE",
+            "No objective indicators",
+            null)
         .statusCode(202)
         .body("status", equalTo("SUBMITTED"))
         .body("pendingDecision.status", equalTo("RG_NEGATIVE"));
     Api.as(partner).get("/api/v1/referrals/" + id).then().body("pendingDecision", nullValue());
-    move(caseworker, id, etag(caseworker, id), "RG_POSITIVE", null, null)
+    move(caseworker, id, Referrals.etag(caseworker, id), "RG_POSITIVE", null, null)
         .statusCode(409)
         .body("type", equalTo("/problems/conflict"));
     confirm(caseworker, id)
@@ -184,9 +191,10 @@ class TransitionsTest {
   @Test
   void letsEitherCaseworkerWithdrawAHeldDecision() {
     String id = submitAdult();
-    move(caseworker, id, etag(caseworker, id), "RG_NEGATIVE", "Insufficient", null).statusCode(202);
+    move(caseworker, id, Referrals.etag(caseworker, id), "RG_NEGATIVE", "Insufficient", null)
+        .statusCode(202);
     Api.as(secondCaseworker)
-        .header("If-Match", etag(caseworker, id))
+        .header("If-Match", Referrals.etag(caseworker, id))
         .delete("/api/v1/referrals/" + id + "/pending-decision")
         .then()
         .statusCode(200)
@@ -198,8 +206,9 @@ class TransitionsTest {
   @Test
   void letsTheReferringAgencyWithdrawWhileADecisionIsHeld() {
     String id = submitAdult();
-    move(caseworker, id, etag(caseworker, id), "RG_NEGATIVE", "Insufficient", null).statusCode(202);
-    move(partner, id, etag(partner, id), "WITHDRAWN", "Consent withdrawn", null)
+    move(caseworker, id, Referrals.etag(caseworker, id), "RG_NEGATIVE", "Insufficient", null)
+        .statusCode(202);
+    move(partner, id, Referrals.etag(partner, id), "WITHDRAWN", "Consent withdrawn", null)
         .statusCode(200)
         .body("status", equalTo("WITHDRAWN"));
     Api.as(caseworker)
@@ -211,33 +220,52 @@ class TransitionsTest {
   }
 
   @Test
-  void needsNoOutcomeForAPositiveCgOutsideEnglandAndWales() {
+  void letsScotlandDecideTheCgBeforeItsNinetyDaysOfSupportEndAndRecordsTheFindings() {
     Map<String, Object> body = Referrals.anAdultReferral();
     body.put("jurisdiction", "SCOTLAND");
     Referrals.exploitation(body).put("policeForce", "POLICE_SCOTLAND");
     String id = Referrals.submit(agency, body);
-    move(caseworker, id, etag(caseworker, id), "RG_POSITIVE", null, null)
+    move(caseworker, id, Referrals.etag(caseworker, id), "RG_POSITIVE", null, null)
         .statusCode(200)
-        .body("recoveryPeriodEndsOn", equalTo(today().plusDays(90).toString()));
-    TestClock.advance(Duration.ofDays(90));
-    move(caseworker, id, etag(caseworker, id), "CG_POSITIVE", null, null)
+        .body("recoveryPeriodEndsOn", equalTo(today().plusDays(30).toString()))
+        .body("supportPeriodEndsOn", equalTo(today().plusDays(90).toString()));
+    TestClock.advance(Duration.ofDays(30));
+    move(caseworker, id, Referrals.etag(caseworker, id), "CG_POSITIVE", null, null)
+        .statusCode(422)
+        .body("violations.field", contains("findings"));
+    move(
+            caseworker,
+            id,
+            Referrals.etag(caseworker, id),
+            "CG_POSITIVE",
+            null,
+            "HUMAN_TRAFFICKING,SLAVERY_SERVITUDE_FORCED_LABOUR")
         .statusCode(200)
         .body("status", equalTo("CG_POSITIVE"))
-        .body("cgOutcome", nullValue());
+        .body(
+            "cgFindings",
+            containsInAnyOrder("HUMAN_TRAFFICKING", "SLAVERY_SERVITUDE_FORCED_LABOUR"));
   }
 
   @Test
   void returnsAReconsideredCaseToTheDecisionReconsidered() {
     String id = submitAdult();
     decideNegative(id, "RG_NEGATIVE");
-    move(partner, id, etag(partner, id), "RECONSIDERATION_REQUESTED", "New evidence", null)
+    move(
+            partner,
+            id,
+            Referrals.etag(partner, id),
+            "RECONSIDERATION_REQUESTED",
+            "New evidence",
+            null)
         .statusCode(200)
         .body("status", equalTo("RECONSIDERATION_REQUESTED"))
         .body("reconsidering", equalTo("REASONABLE_GROUNDS"));
-    move(caseworker, id, etag(caseworker, id), "CG_POSITIVE", null, "HUMAN_TRAFFICKING")
+    move(caseworker, id, Referrals.etag(caseworker, id), "CG_POSITIVE", null, "HUMAN_TRAFFICKING")
         .statusCode(409)
-        .body("allowedTransitions", contains("RG_POSITIVE", "RG_NEGATIVE", "WITHDRAWN"));
-    move(caseworker, id, etag(caseworker, id), "RG_POSITIVE", null, null)
+        .body(
+            "allowedTransitions", contains("RG_POSITIVE", "RG_NEGATIVE", "SUSPENDED", "WITHDRAWN"));
+    move(caseworker, id, Referrals.etag(caseworker, id), "RG_POSITIVE", null, null)
         .statusCode(200)
         .body("status", equalTo("RG_POSITIVE"))
         .body("reconsidering", nullValue());
@@ -247,46 +275,98 @@ class TransitionsTest {
   void refusesAConclusiveDecisionBeforeTheRecoveryPeriodHasRun() {
     String id = submitAdult();
     String ends =
-        move(caseworker, id, etag(caseworker, id), "RG_POSITIVE", null, null)
+        move(caseworker, id, Referrals.etag(caseworker, id), "RG_POSITIVE", null, null)
             .extract()
             .path("recoveryPeriodEndsOn");
-    move(caseworker, id, etag(caseworker, id), "CG_POSITIVE", null, "HUMAN_TRAFFICKING")
+    move(caseworker, id, Referrals.etag(caseworker, id), "CG_POSITIVE", null, "HUMAN_TRAFFICKING")
         .statusCode(422)
         .body("type", equalTo("/problems/too-early"))
         .body("earliestDate", equalTo(ends));
     TestClock.advance(Duration.ofDays(30));
-    move(caseworker, id, etag(caseworker, id), "CG_POSITIVE", null, null)
+    move(caseworker, id, Referrals.etag(caseworker, id), "CG_POSITIVE", null, null)
         .statusCode(422)
-        .body("violations.field", contains("outcome"));
+        .body("violations.field", contains("findings"));
     move(
             caseworker,
             id,
-            etag(caseworker, id),
+            Referrals.etag(caseworker, id),
             "CG_POSITIVE",
             null,
             "SLAVERY_SERVITUDE_FORCED_LABOUR")
         .statusCode(200)
         .body("status", equalTo("CG_POSITIVE"))
-        .body("cgOutcome", equalTo("SLAVERY_SERVITUDE_FORCED_LABOUR"))
+        .body("cgFindings", contains("SLAVERY_SERVITUDE_FORCED_LABOUR"))
         .body("daysAwaitingCg", nullValue());
   }
 
   @Test
-  void suspendsWithAReasonAndResumesWithAFreshDeadline() {
+  void suspendsWithAReasonAndResumesWithAFreshTargetDate() {
     String id = submitAdult();
     String due =
-        Api.as(caseworker).get("/api/v1/referrals/" + id).then().extract().path("rgDecisionDueBy");
-    move(caseworker, id, etag(caseworker, id), "SUSPENDED", null, null).statusCode(422);
-    move(caseworker, id, etag(caseworker, id), "SUSPENDED", "Missing person", null)
+        Api.as(caseworker)
+            .get("/api/v1/referrals/" + id)
+            .then()
+            .extract()
+            .path("rgDecisionTargetDate");
+    move(caseworker, id, Referrals.etag(caseworker, id), "SUSPENDED", null, null).statusCode(422);
+    move(caseworker, id, Referrals.etag(caseworker, id), "SUSPENDED", "Missing person", null)
         .statusCode(200)
         .body("status", equalTo("SUSPENDED"));
     TestClock.advance(Duration.ofDays(21));
     String resumedDue =
-        move(caseworker, id, etag(caseworker, id), "SUBMITTED", null, null)
+        move(caseworker, id, Referrals.etag(caseworker, id), "SUBMITTED", null, null)
             .statusCode(200)
             .extract()
-            .path("rgDecisionDueBy");
+            .path("rgDecisionTargetDate");
     assertTrue(LocalDate.parse(resumedDue).isAfter(LocalDate.parse(due).plusDays(14)));
+  }
+
+  @Test
+  void suspendsACaseAwaitingItsCgAndResumesItWhereItWas() {
+    String id = submitAdult();
+    String earliest =
+        move(caseworker, id, Referrals.etag(caseworker, id), "RG_POSITIVE", null, null)
+            .statusCode(200)
+            .extract()
+            .path("recoveryPeriodEndsOn");
+    move(caseworker, id, Referrals.etag(caseworker, id), "SUSPENDED", "Cannot be contacted", null)
+        .statusCode(200)
+        .body("status", equalTo("SUSPENDED"))
+        .body("suspendedFrom", equalTo("RG_POSITIVE"));
+    move(caseworker, id, Referrals.etag(caseworker, id), "SUBMITTED", null, null)
+        .statusCode(409)
+        .body("allowedTransitions", contains("RG_POSITIVE", "WITHDRAWN"));
+    TestClock.advance(Duration.ofDays(40));
+    move(caseworker, id, Referrals.etag(caseworker, id), "RG_POSITIVE", null, null)
+        .statusCode(200)
+        .body("status", equalTo("RG_POSITIVE"))
+        .body("suspendedFrom", nullValue())
+        .body("recoveryPeriodEndsOn", equalTo(earliest))
+        .body("daysAwaitingCg", equalTo(40));
+    move(caseworker, id, Referrals.etag(caseworker, id), "CG_POSITIVE", null, "HUMAN_TRAFFICKING")
+        .statusCode(200);
+  }
+
+  @Test
+  void suspendsAReconsiderationAndResumesItAtTheStageReconsidered() {
+    String id = submitAdult();
+    decideNegative(id, "RG_NEGATIVE");
+    move(
+            partner,
+            id,
+            Referrals.etag(partner, id),
+            "RECONSIDERATION_REQUESTED",
+            "New evidence",
+            null)
+        .statusCode(200);
+    move(caseworker, id, Referrals.etag(caseworker, id), "SUSPENDED", "Gone missing", null)
+        .statusCode(200)
+        .body("reconsidering", equalTo("REASONABLE_GROUNDS"));
+    move(caseworker, id, Referrals.etag(caseworker, id), "RECONSIDERATION_REQUESTED", null, null)
+        .statusCode(200)
+        .body("status", equalTo("RECONSIDERATION_REQUESTED"))
+        .body("reconsidering", equalTo("REASONABLE_GROUNDS"));
+    move(caseworker, id, Referrals.etag(caseworker, id), "RG_POSITIVE", null, null).statusCode(200);
   }
 
   @Test
@@ -295,7 +375,7 @@ class TransitionsTest {
     Map<String, Object> flag =
         Map.of("flag", "PUBLIC_ORDER_DISQUALIFICATION", "reason", "Custodial sentence");
     flag(caseworker, id, flag).statusCode(409);
-    move(caseworker, id, etag(caseworker, id), "RG_POSITIVE", null, null).statusCode(200);
+    move(caseworker, id, Referrals.etag(caseworker, id), "RG_POSITIVE", null, null).statusCode(200);
     flag(partner, id, flag).statusCode(403);
     flag(caseworker, id, Map.of("flag", "PUBLIC_ORDER_DISQUALIFICATION"))
         .statusCode(422)
@@ -305,7 +385,7 @@ class TransitionsTest {
         .body("flags", contains("PUBLIC_ORDER_DISQUALIFICATION"));
     flag(caseworker, id, flag).statusCode(409);
     TestClock.advance(Duration.ofDays(31));
-    move(caseworker, id, etag(caseworker, id), "CG_POSITIVE", null, "HUMAN_TRAFFICKING")
+    move(caseworker, id, Referrals.etag(caseworker, id), "CG_POSITIVE", null, "HUMAN_TRAFFICKING")
         .statusCode(200)
         .body("flags", contains("PUBLIC_ORDER_DISQUALIFICATION"));
   }
@@ -314,7 +394,7 @@ class TransitionsTest {
   void letsExactlyOneOfTwoConcurrentTransitionsWin() throws Exception {
     for (int round = 0; round < 5; round++) {
       String id = submitAdult();
-      String etag = etag(caseworker, id);
+      String etag = Referrals.etag(caseworker, id);
       ExecutorService pool = Executors.newFixedThreadPool(2);
       try {
         List<Callable<Integer>> both =
@@ -333,7 +413,7 @@ class TransitionsTest {
       } finally {
         pool.shutdown();
       }
-      assertEquals("\"1\"", etag(caseworker, id));
+      assertEquals("\"1\"", Referrals.etag(caseworker, id));
     }
   }
 
@@ -341,7 +421,7 @@ class TransitionsTest {
   void findsTheBacklogAndOverdueReferrals() {
     String positive = submitAdult();
     String waiting = submitAdult();
-    move(caseworker, positive, etag(caseworker, positive), "RG_POSITIVE", null, null)
+    move(caseworker, positive, Referrals.etag(caseworker, positive), "RG_POSITIVE", null, null)
         .statusCode(200);
     list("awaitingCg=true").body("items.id", contains(positive));
     list("status=RG_POSITIVE&awaitingCg=true").body("items.id", contains(positive));
@@ -358,7 +438,7 @@ class TransitionsTest {
   void neverMovesADutyToNotifyReport() {
     Map<String, Object> report = Referrals.aDutyToNotifyReport();
     String id = Referrals.submit(Agencies.register("GOVERNMENT_AGENCY"), report);
-    move(caseworker, id, etag(caseworker, id), "RG_POSITIVE", null, null)
+    move(caseworker, id, Referrals.etag(caseworker, id), "RG_POSITIVE", null, null)
         .statusCode(409)
         .body("allowedTransitions", empty());
   }
@@ -366,7 +446,7 @@ class TransitionsTest {
   @Test
   void refusesUnreadableTransitionRequests() {
     String id = submitAdult();
-    String etag = etag(caseworker, id);
+    String etag = Referrals.etag(caseworker, id);
     Api.as(caseworker)
         .header("If-Match", etag)
         .body(Map.of())
@@ -388,7 +468,7 @@ class TransitionsTest {
         .statusCode(400);
     move(caseworker, id, etag, "RG_POSITIVE", null, "HUMAN_TRAFFICKING")
         .statusCode(422)
-        .body("violations.field", contains("outcome"));
+        .body("violations.field", contains("findings"));
     Api.as(caseworker)
         .header("If-Match", etag)
         .body(Map.of("to", "RG_POSITIVE"))
@@ -403,7 +483,8 @@ class TransitionsTest {
   }
 
   private void decideNegative(String id, String to) {
-    move(caseworker, id, etag(caseworker, id), to, "Insufficient evidence", null).statusCode(202);
+    move(caseworker, id, Referrals.etag(caseworker, id), to, "Insufficient evidence", null)
+        .statusCode(202);
     confirm(secondCaseworker, id).statusCode(200).body("status", equalTo(to));
   }
 
@@ -419,42 +500,33 @@ class TransitionsTest {
     return "/api/v1/referrals/" + id + "/transitions";
   }
 
-  private static String etag(String token, String id) {
-    return Api.as(token)
-        .get("/api/v1/referrals/" + id)
-        .then()
-        .statusCode(200)
-        .extract()
-        .header("ETag");
-  }
-
   private void status(String id, String expected) {
     Api.as(caseworker).get("/api/v1/referrals/" + id).then().body("status", equalTo(expected));
   }
 
   private static ValidatableResponse move(
-      String token, String id, String etag, String to, String reason, String outcome) {
+      String token, String id, String etag, String to, String reason, String findings) {
     Map<String, Object> body = new HashMap<>();
     body.put("to", to);
     if (reason != null) {
       body.put("reason", reason);
     }
-    if (outcome != null) {
-      body.put("outcome", outcome);
+    if (findings != null) {
+      body.put("findings", List.of(findings.split(",")));
     }
     return Api.as(token).header("If-Match", etag).body(body).post(transitions(id)).then();
   }
 
   private static ValidatableResponse confirm(String token, String id) {
     return Api.as(token)
-        .header("If-Match", etag(token, id))
+        .header("If-Match", Referrals.etag(token, id))
         .post("/api/v1/referrals/" + id + "/pending-decision/confirmation")
         .then();
   }
 
   private static ValidatableResponse flag(String token, String id, Map<String, Object> body) {
     return Api.as(token)
-        .header("If-Match", etag(Tokens.caseworker(), id))
+        .header("If-Match", Referrals.etag(Tokens.caseworker(), id))
         .body(body)
         .post("/api/v1/referrals/" + id + "/flags")
         .then();

@@ -100,10 +100,46 @@ class ReferralIntakeTest {
   }
 
   @Test
-  void refusesAChildDutyToNotifyReport() {
+  void refusesADutyToNotifyReportOfAChildOrOfAPersonWhoMayBeOne() {
+    for (String age : List.of("CHILD", "UNKNOWN_POSSIBLY_CHILD")) {
+      Map<String, Object> body = aDutyToNotifyReport();
+      body.put("ageGroupAtReferral", age);
+      refused(Agencies.police(), body).body("violations.field", hasItem("ageGroupAtReferral"));
+    }
+    Map<String, Object> disputed = aDutyToNotifyReport();
+    disputed.put("ageDisputed", true);
+    refused(Agencies.police(), disputed).body("violations.field", hasItem("ageGroupAtReferral"));
+  }
+
+  @Test
+  void acceptsADutyToNotifyReportOfAnAdultExploitedAsAChild() {
     Map<String, Object> body = aDutyToNotifyReport();
     body.put("ageAtExploitation", "CHILD");
-    refused(Agencies.police(), body).body("violations.field", hasItem("ageAtExploitation"));
+    Api.as(Tokens.partner(Agencies.police()))
+        .body(body)
+        .post("/api/v1/referrals")
+        .then()
+        .statusCode(201)
+        .body("status", equalTo("NOTIFIED"))
+        .body("ageAtExploitation", equalTo("CHILD"))
+        .body("ageGroupAtReferral", equalTo("ADULT"));
+  }
+
+  @Test
+  void needsTheConsentOfAnAdultExploitedAsAChild() {
+    Map<String, Object> body = anAdultReferral();
+    body.put("ageAtExploitation", "CHILD");
+    body.remove("consent");
+    refused(Agencies.police(), body).body("violations.field", equalTo(List.of("consent.referral")));
+  }
+
+  @Test
+  void asksForTheAgeNowWhenNothingGivesIt() {
+    Map<String, Object> body = anAdultReferral();
+    body.remove("ageGroupAtReferral");
+    Referrals.person(body).remove("dateOfBirth");
+    refused(Agencies.police(), body)
+        .body("violations.field", equalTo(List.of("ageGroupAtReferral")));
   }
 
   @Test
@@ -239,14 +275,35 @@ class ReferralIntakeTest {
   }
 
   @Test
-  void acceptsADateOfBirthThatDisagreesWithTheAgeGroup() {
+  void takesTheAgeNowFromTheDateOfBirthNotTheAgeAtExploitation() {
     Map<String, Object> body = aChildReferral();
+    body.remove("ageGroupAtReferral");
     person(body).put("dateOfBirth", "1980-01-01");
+    refused(Agencies.police(), body).body("violations.field", equalTo(List.of("consent.referral")));
+    body.put("consent", Map.of("referral", true));
     Api.as(Tokens.partner(Agencies.police()))
         .body(body)
         .post("/api/v1/referrals")
         .then()
-        .statusCode(201);
+        .statusCode(201)
+        .body("ageAtExploitation", equalTo("CHILD"))
+        .body("ageGroupAtReferral", equalTo("ADULT"));
+  }
+
+  @Test
+  void refusesAnAgeGroupTheDateOfBirthContradictsUnlessTheAgeIsDisputed() {
+    Map<String, Object> body = aChildReferral();
+    person(body).put("dateOfBirth", "1980-01-01");
+    refused(Agencies.police(), body).body("violations.field", hasItem("ageGroupAtReferral"));
+    body.put("ageDisputed", true);
+    Api.as(Tokens.partner(Agencies.police()))
+        .body(body)
+        .post("/api/v1/referrals")
+        .then()
+        .statusCode(201)
+        .body("ageDisputed", equalTo(true))
+        .body("treatedAsChild", equalTo(true))
+        .body("consentNeeded", equalTo(false));
   }
 
   @Test

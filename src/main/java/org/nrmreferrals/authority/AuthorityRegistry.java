@@ -1,0 +1,141 @@
+package org.nrmreferrals.authority;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.nrmreferrals.agency.Agency;
+import org.nrmreferrals.agency.AgencyType;
+import org.nrmreferrals.audit.Action;
+import org.nrmreferrals.audit.AuditEvent;
+import org.nrmreferrals.audit.AuditTrail;
+import org.nrmreferrals.web.Problem.Violation;
+import org.nrmreferrals.web.ProblemException;
+import org.nrmreferrals.web.ProblemType;
+
+/** Registers, revises and lists competent authorities, and allocates new cases to them. */
+@ApplicationScoped
+public class AuthorityRegistry {
+  private final Clock clock;
+  private final AuditTrail audit;
+
+  AuthorityRegistry(Clock clock, AuditTrail audit) {
+    this.clock = clock;
+    this.audit = audit;
+  }
+
+  /** The code of the authority a new case with these facts goes to. */
+  public String allocate(Allocation.Facts facts) {
+    return Allocation.allocate(facts, CompetentAuthority.list("active", true));
+  }
+
+  /** The active authority with this code, or a 422 naming the field. */
+  public CompetentAuthority active(String field, String code) {
+    CompetentAuthority a = code == null ? null : CompetentAuthority.findById(code);
+    if (a == null || !a.isActive()) {
+      throw ProblemException.invalid(
+          field, "is not an active competent authority; see /api/v1/competent-authorities");
+    }
+    return a;
+  }
+
+  List<CompetentAuthorityView> list() {
+    return CompetentAuthority.<CompetentAuthority>findAll(Sort.by("code")).stream()
+        .map(CompetentAuthorityView::from)
+        .toList();
+  }
+
+  CompetentAuthorityView get(String code) {
+    return CompetentAuthorityView.from(find(code));
+  }
+
+  @Transactional
+  CompetentAuthorityView register(RegisterAuthorityRequest request) {
+    if (request.kind() != AuthorityKind.CHILD_PANEL) {
+      throw ProblemException.invalid(
+          "kind", "must be CHILD_PANEL: the SCA and the IECA are registered already");
+    }
+    requireLocalAuthorities(request.code(), request.localAuthorities());
+    if (CompetentAuthority.findById(request.code()) != null
+        || Agency.findById(request.code()) != null) {
+      throw new ProblemException(
+          ProblemType.CONFLICT,
+          "The code " + request.code() + " names an authority or agency already.");
+    }
+    CompetentAuthority a =
+        new CompetentAuthority(
+            request.code(),
+            request.name().strip(),
+            request.kind(),
+            List.copyOf(request.localAuthorities()),
+            clock.instant());
+    a.persistAndFlush();
+    audit.append(
+        AuditEvent.of(Action.AUTHORITY_REGISTERED)
+            .detail("authority", a.code())
+            .detail("kind", a.kind())
+            .detail("localAuthorities", a.localAuthorities()));
+    return CompetentAuthorityView.from(a);
+  }
+
+  @Transactional
+  CompetentAuthorityView revise(String code, ReviseAuthorityRequest request) {
+    CompetentAuthority a = find(code);
+    if (request.localAuthorities() != null) {
+      if (a.kind() != AuthorityKind.CHILD_PANEL) {
+        throw ProblemException.invalid("localAuthorities", "only a CHILD_PANEL has an area");
+      }
+      requireLocalAuthorities(code, request.localAuthorities());
+    }
+    if (Boolean.FALSE.equals(request.active()) && a.kind() != AuthorityKind.CHILD_PANEL) {
+      throw new ProblemException(
+          ProblemType.CONFLICT, "The " + a.kind() + " decides every case no panel takes.");
+    }
+    String name = request.name() == null ? null : request.name().strip();
+    a.revise(name, request.localAuthorities(), request.active(), clock.instant());
+    audit.append(
+        AuditEvent.of(Action.AUTHORITY_REVISED)
+            .detail("authority", a.code())
+            .detail("localAuthorities", request.localAuthorities())
+            .detail("active", request.active()));
+    return CompetentAuthorityView.from(a);
+  }
+
+  /** Every entry names a registered local authority, once, and no other panel covers it. */
+  private static void requireLocalAuthorities(String self, List<String> codes) {
+    List<Violation> violations = new ArrayList<>();
+    var seen = new HashSet<String>();
+    var elsewhere = new HashSet<String>();
+    CompetentAuthority.<CompetentAuthority>list(
+            "kind = ?1 and code <> ?2", AuthorityKind.CHILD_PANEL, self)
+        .forEach(panel -> elsewhere.addAll(panel.localAuthorities()));
+    for (int i = 0; i < codes.size(); i++) {
+      Agency agency = Agency.findById(codes.get(i));
+      if (agency == null || agency.type() != AgencyType.LOCAL_AUTHORITY) {
+        violations.add(
+            new Violation(
+                "localAuthorities[" + i + "]",
+                "is not a registered LOCAL_AUTHORITY agency; see /api/v1/agencies"));
+      } else if (!seen.add(codes.get(i))) {
+        violations.add(new Violation("localAuthorities[" + i + "]", "repeats an earlier entry"));
+      } else if (elsewhere.contains(codes.get(i))) {
+        violations.add(
+            new Violation("localAuthorities[" + i + "]", "is in another child panel's area"));
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw ProblemException.invalid(violations);
+    }
+  }
+
+  private static CompetentAuthority find(String code) {
+    CompetentAuthority a = CompetentAuthority.findById(code);
+    if (a == null) {
+      throw ProblemException.notFound("No competent authority with code " + code + ".");
+    }
+    return a;
+  }
+}

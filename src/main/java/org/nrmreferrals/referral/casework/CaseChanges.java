@@ -1,0 +1,80 @@
+package org.nrmreferrals.referral.casework;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.nrmreferrals.audit.AuditEvent;
+import org.nrmreferrals.audit.AuditTrail;
+import org.nrmreferrals.referral.Referral;
+import org.nrmreferrals.referral.ReferralKind;
+import org.nrmreferrals.referral.ReferralQueries;
+import org.nrmreferrals.referral.ReferralView;
+import org.nrmreferrals.security.Caller;
+import org.nrmreferrals.web.ETags;
+import org.nrmreferrals.web.ProblemException;
+import org.nrmreferrals.web.ProblemType;
+import org.nrmreferrals.workflow.Workflow;
+
+/**
+ * What every change to a case shares: finding the case the caller may change at the version it last
+ * read, writing the change with its audit event, and answering with the case as it is now.
+ */
+@ApplicationScoped
+class CaseChanges {
+  private final ReferralQueries queries;
+  private final AuditTrail audit;
+  private final EntityManager em;
+  private final Clock clock;
+
+  CaseChanges(ReferralQueries queries, AuditTrail audit, EntityManager em, Clock clock) {
+    this.queries = queries;
+    this.audit = audit;
+    this.em = em;
+    this.clock = clock;
+  }
+
+  /** The case, if the caller may see it (404 otherwise) and If-Match names its version. */
+  Referral changeable(Caller caller, UUID id, String ifMatch) {
+    Referral r = queries.visible(caller, id);
+    ETags.requireMatch(ifMatch, r.version());
+    return r;
+  }
+
+  /** An NRM case the caller may change that can still change: 409 for a report or a final case. */
+  Referral open(Caller caller, UUID id, String ifMatch) {
+    Referral r = changeable(caller, id, ifMatch);
+    if (r.kind() != ReferralKind.NRM || Workflow.isFinal(r.status())) {
+      throw new ProblemException(
+          ProblemType.CONFLICT, "The case is " + r.status() + " and can no longer change.");
+    }
+    return r;
+  }
+
+  /**
+   * Writes the referral's change before the audit append takes the chain's lock (every writer locks
+   * in that order, so none deadlock), turning a concurrent winner into a 412, then the event.
+   */
+  void append(AuditEvent event, Referral r) {
+    try {
+      em.flush();
+    } catch (OptimisticLockException e) {
+      throw ETags.stale(r.version() + 1);
+    }
+    audit.append(event);
+  }
+
+  Changed changed(Caller caller, Referral r) {
+    return new Changed(r.version(), queries.view(caller, r));
+  }
+
+  Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** The referral after a change, with the version its ETag carries. */
+  record Changed(long version, ReferralView view) {}
+}

@@ -1,0 +1,251 @@
+package org.nrmreferrals.security;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nrmreferrals.support.Agencies;
+import org.nrmreferrals.support.Api;
+import org.nrmreferrals.support.Referrals;
+import org.nrmreferrals.support.Tokens;
+
+/**
+ * Who may call the endpoints of competent authorities, queues and casework: every role, with the
+ * partner's own and another agency, and a caseworker of the owning and of another authority, each
+ * against a case of its own (an adult's referral from a fresh agency, owned by the SCA).
+ */
+@QuarkusTest
+class AccessControlTest {
+  /** The callers, in the order of each row's expected statuses. */
+  enum Who {
+    ANONYMOUS,
+    PARTNER_OWN,
+    PARTNER_OTHER,
+    CASEWORKER_OWN,
+    CASEWORKER_OTHER,
+    ANALYST,
+    ADMIN
+  }
+
+  /** A case and its referring agency, made fresh for each call. */
+  record Case(String id, String agency) {}
+
+  private static final Map<String, Object> TRANSFER = Map.of("to", "IECA", "reason", "Detained");
+  private static final Map<String, Object> ASSESSMENT =
+      Map.of("ageGroup", "ADULT", "reason", "Assessed");
+
+  static Stream<Arguments> matrix() {
+    List<Arguments> rows = new ArrayList<>();
+    row(rows, "GET referral", (r, c) -> r.get(referral(c)), 401, 200, 404, 200, 404, 403, 200);
+    row(
+        rows,
+        "GET history",
+        (r, c) -> r.get(referral(c) + "/history"),
+        401,
+        200,
+        404,
+        200,
+        404,
+        403,
+        200);
+    row(
+        rows,
+        "GET htcds",
+        (r, c) -> r.get(referral(c) + "/htcds"),
+        401,
+        403,
+        403,
+        200,
+        404,
+        403,
+        200);
+    row(
+        rows,
+        "POST transitions (RG)",
+        (r, c) -> r.body(Map.of("to", "RG_POSITIVE")).post(referral(c) + "/transitions"),
+        401,
+        403,
+        404,
+        200,
+        404,
+        403,
+        403);
+    row(
+        rows,
+        "POST transfer",
+        (r, c) -> r.body(TRANSFER).post(referral(c) + "/transfer"),
+        401,
+        403,
+        403,
+        200,
+        404,
+        403,
+        403);
+    row(
+        rows,
+        "PUT assignee",
+        (r, c) -> r.body(Map.of("assignee", "someone")).put(referral(c) + "/assignee"),
+        401,
+        403,
+        403,
+        200,
+        404,
+        403,
+        403);
+    row(
+        rows,
+        "DELETE assignee (of an assigned case)",
+        (r, c) -> r.delete(referral(c) + "/assignee"),
+        401,
+        403,
+        403,
+        200,
+        404,
+        403,
+        403);
+    row(
+        rows,
+        "POST age-assessment",
+        (r, c) -> r.body(ASSESSMENT).post(referral(c) + "/age-assessment"),
+        401,
+        403,
+        403,
+        200,
+        404,
+        403,
+        403);
+    row(
+        rows,
+        "PUT consent",
+        (r, c) -> r.body(Map.of("referral", true)).put(referral(c) + "/consent"),
+        401,
+        200,
+        404,
+        403,
+        403,
+        403,
+        403);
+    row(rows, "GET queues", (r, c) -> r.get("/api/v1/queues"), 401, 403, 403, 200, 200, 403, 403);
+    row(
+        rows,
+        "GET queues/unassigned",
+        (r, c) -> r.get("/api/v1/queues/unassigned"),
+        401,
+        403,
+        403,
+        200,
+        200,
+        403,
+        403);
+    row(
+        rows,
+        "GET competent-authorities",
+        (r, c) -> r.get("/api/v1/competent-authorities"),
+        401,
+        200,
+        200,
+        200,
+        200,
+        200,
+        200);
+    row(
+        rows,
+        "GET competent-authorities/SCA",
+        (r, c) -> r.get("/api/v1/competent-authorities/SCA"),
+        401,
+        200,
+        200,
+        200,
+        200,
+        200,
+        200);
+    row(
+        rows,
+        "POST competent-authorities",
+        (r, c) ->
+            r.body(Map.of("code", "P_" + c.agency(), "name", "Panel", "kind", "CHILD_PANEL"))
+                .post("/api/v1/competent-authorities"),
+        401,
+        403,
+        403,
+        403,
+        403,
+        403,
+        201);
+    row(
+        rows,
+        "PATCH competent-authorities/IECA",
+        (r, c) ->
+            r.body(Map.of("name", "Immigration Enforcement Competent Authority"))
+                .patch("/api/v1/competent-authorities/IECA"),
+        401,
+        403,
+        403,
+        403,
+        403,
+        403,
+        200);
+    return rows.stream();
+  }
+
+  @ParameterizedTest(name = "{0} by {1}: {2}")
+  @MethodSource("matrix")
+  void answersEachCallerAsDocumented(
+      String endpoint,
+      Who who,
+      int expected,
+      BiFunction<RequestSpecification, Case, Response> call) {
+    String agency = Agencies.police();
+    Case c = new Case(Referrals.submit(agency, Referrals.anAdultReferral()), agency);
+    if (endpoint.startsWith("DELETE assignee")) {
+      assigned(c);
+    }
+    RequestSpecification request = as(who, agency);
+    String etag = Api.as(Tokens.admin()).get(referral(c)).then().extract().header("ETag");
+    call.apply(request.header("If-Match", etag), c).then().statusCode(expected);
+  }
+
+  private static void row(
+      List<Arguments> rows,
+      String endpoint,
+      BiFunction<RequestSpecification, Case, Response> call,
+      int... expected) {
+    for (Who who : Who.values()) {
+      rows.add(Arguments.of(endpoint, who, expected[who.ordinal()], call));
+    }
+  }
+
+  private static RequestSpecification as(Who who, String agency) {
+    return switch (who) {
+      case ANONYMOUS -> Api.anonymous();
+      case PARTNER_OWN -> Api.as(Tokens.partner(agency));
+      case PARTNER_OTHER -> Api.as(Tokens.partner(Agencies.police()));
+      case CASEWORKER_OWN -> Api.as(Tokens.caseworker());
+      case CASEWORKER_OTHER -> Api.as(Tokens.caseworkerOf("IECA"));
+      case ANALYST -> Api.as(Tokens.analyst());
+      case ADMIN -> Api.as(Tokens.admin());
+    };
+  }
+
+  private static void assigned(Case c) {
+    String caseworker = Tokens.caseworker();
+    String etag = Api.as(caseworker).get(referral(c)).then().extract().header("ETag");
+    Api.as(caseworker)
+        .header("If-Match", etag)
+        .body(Map.of("assignee", "someone"))
+        .put(referral(c) + "/assignee")
+        .then()
+        .statusCode(200);
+  }
+
+  private static String referral(Case c) {
+    return "/api/v1/referrals/" + c.id();
+  }
+}
