@@ -42,10 +42,12 @@ public class AuditQueries {
   private static final String ONE =
       "SELECT " + AuditRows.COLUMNS + " FROM audit_event e WHERE e.seq = ?";
   private static final String AFTER_ALL =
-      "SELECT seq, action, referral_id, agency_code, to_status, occurred_at FROM audit_event"
+      "SELECT seq, action, referral_id, agency_code, from_status, to_status, occurred_at"
+          + " FROM audit_event"
           + " WHERE seq > ? AND seq <= ? AND action = ANY (?) ORDER BY seq";
   private static final String AFTER_AGENCY =
-      "SELECT seq, action, referral_id, agency_code, to_status, occurred_at FROM audit_event"
+      "SELECT seq, action, referral_id, agency_code, from_status, to_status, occurred_at"
+          + " FROM audit_event"
           + " WHERE agency_code = ? AND seq > ? AND seq <= ? AND action = ANY (?) ORDER BY seq";
   private static final String LINKS =
       "SELECT seq, event_digest, prev_hash, hash FROM audit_event"
@@ -236,7 +238,8 @@ public class AuditQueries {
                   rs.getObject(3, UUID.class),
                   rs.getString(4),
                   rs.getString(5),
-                  rs.getObject(6, OffsetDateTime.class).toInstant()));
+                  rs.getString(6),
+                  rs.getObject(7, OffsetDateTime.class).toInstant()));
         }
       }
     }
@@ -248,6 +251,7 @@ public class AuditQueries {
       Action action,
       UUID referralId,
       String agencyCode,
+      String fromStatus,
       String toStatus,
       Instant occurredAt) {}
 

@@ -84,15 +84,28 @@ public class AuthorityRegistry {
   @Transactional
   CompetentAuthorityView revise(String code, ReviseAuthorityRequest request) {
     CompetentAuthority a = find(code);
-    if (request.localAuthorities() != null) {
-      if (a.kind() != AuthorityKind.CHILD_PANEL) {
-        throw ProblemException.invalid("localAuthorities", "only a CHILD_PANEL has an area");
-      }
-      requireLocalAuthorities(code, request.localAuthorities());
+    if (request.localAuthorities() != null && a.kind() != AuthorityKind.CHILD_PANEL) {
+      throw ProblemException.invalid("localAuthorities", "only a CHILD_PANEL has an area");
     }
-    if (Boolean.FALSE.equals(request.active()) && a.kind() != AuthorityKind.CHILD_PANEL) {
-      throw new ProblemException(
-          ProblemType.CONFLICT, "The " + a.kind() + " decides every case no panel takes.");
+    boolean activeAfter = request.active() == null ? a.isActive() : request.active();
+    if (a.kind() == AuthorityKind.CHILD_PANEL && activeAfter) {
+      requireLocalAuthorities(
+          code,
+          request.localAuthorities() == null ? a.localAuthorities() : request.localAuthorities());
+    }
+    if (Boolean.FALSE.equals(request.active()) && a.isActive()) {
+      if (a.kind() != AuthorityKind.CHILD_PANEL) {
+        throw new ProblemException(
+            ProblemType.CONFLICT, "The " + a.kind() + " decides every case no panel takes.");
+      }
+      long open = openCases(code);
+      if (open > 0) {
+        throw new ProblemException(
+            ProblemType.CONFLICT,
+            "The panel owns "
+                + open
+                + " cases that can still change; transfer them before deactivating it.");
+      }
     }
     String name = request.name() == null ? null : request.name().strip();
     a.revise(name, request.localAuthorities(), request.active(), clock.instant());
@@ -104,13 +117,28 @@ public class AuthorityRegistry {
     return CompetentAuthorityView.from(a);
   }
 
-  /** Every entry names a registered local authority, once, and no other panel covers it. */
+  /**
+   * How many of the authority's cases can still change (any status but CG_POSITIVE, WITHDRAWN and
+   * NOTIFIED): nobody could work them once it is inactive.
+   */
+  private long openCases(String code) {
+    return ((Number)
+            CompetentAuthority.getEntityManager()
+                .createNativeQuery(
+                    "select count(*) from referral where competent_authority = :code"
+                        + " and status not in ('CG_POSITIVE', 'WITHDRAWN', 'NOTIFIED')")
+                .setParameter("code", code)
+                .getSingleResult())
+        .longValue();
+  }
+
+  /** Every entry names a registered local authority, once, and no other active panel covers it. */
   private static void requireLocalAuthorities(String self, List<String> codes) {
     List<Violation> violations = new ArrayList<>();
     var seen = new HashSet<String>();
     var elsewhere = new HashSet<String>();
     CompetentAuthority.<CompetentAuthority>list(
-            "kind = ?1 and code <> ?2", AuthorityKind.CHILD_PANEL, self)
+            "kind = ?1 and code <> ?2 and active", AuthorityKind.CHILD_PANEL, self)
         .forEach(panel -> elsewhere.addAll(panel.localAuthorities()));
     for (int i = 0; i < codes.size(); i++) {
       Agency agency = Agency.findById(codes.get(i));

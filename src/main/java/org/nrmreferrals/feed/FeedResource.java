@@ -42,7 +42,7 @@ public class FeedResource {
   }
 
   @GET
-  @RolesAllowed({Roles.PARTNER, Roles.CASEWORKER, Roles.ADMIN})
+  @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
   public EventPage list(
       @QueryParam("after") String after,
       @QueryParam("limit") String limit,

@@ -27,6 +27,7 @@ import org.nrmreferrals.workflow.CgFinding;
 import org.nrmreferrals.workflow.Deadlines;
 import org.nrmreferrals.workflow.ReferralStatus;
 import org.nrmreferrals.workflow.Stage;
+import org.nrmreferrals.workflow.Workflow;
 
 /** A referral's coded facts; what identifies the person is in {@link PersonalData}. */
 @Entity
@@ -457,7 +458,7 @@ public class Referral extends PanacheEntityBase {
    */
   public boolean consentNeeded() {
     return kind == ReferralKind.NRM
-        && status != ReferralStatus.WITHDRAWN
+        && !Workflow.isFinal(status)
         && !Boolean.TRUE.equals(consentReferral)
         && age.adultAtReferral();
   }

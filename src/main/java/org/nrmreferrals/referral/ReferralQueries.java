@@ -29,7 +29,8 @@ public class ReferralQueries {
 
   /** {@link Referral#consentNeeded()} in SQL. */
   public static final String CONSENT_NEEDED =
-      "(r.kind = 'NRM' and r.status <> 'WITHDRAWN' and r.consent_referral is not true and"
+      "(r.kind = 'NRM' and r.status not in ('CG_POSITIVE', 'WITHDRAWN')"
+          + " and r.consent_referral is not true and"
           + " coalesce(r.assessed_age_group, case when r.age_disputed then"
           + " 'UNKNOWN_POSSIBLY_CHILD' else r.age_group_at_referral end) = 'ADULT')";
 
@@ -129,7 +130,9 @@ public class ReferralQueries {
       LocalDate today) {
     StringBuilder sql = new StringBuilder();
     if (caller.isCaseworker() && !caller.isAdmin()) {
-      where(sql, params, "r.competent_authority = :own", "own", caller.agencyCode());
+      // A token without an authority matches nothing (the gate refuses it before this).
+      sql.append(" and r.competent_authority = :own");
+      params.put("own", caller.agencyCode() == null ? "" : caller.agencyCode());
     } else if (!caller.isAdmin()) {
       // A partner, or a token without an agency: then this matches nothing.
       sql.append(" and r.agency_code = :agency");

@@ -1,5 +1,6 @@
 package org.nrmreferrals.referral;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -24,7 +25,8 @@ public record SubmitReferralRequest(
         AgeAtExploitation ageAtExploitation,
     AgeGroup ageGroupAtReferral,
     Boolean ageDisputed,
-    @Size(max = 3, message = "must list at most 3 circumstances")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) // absent before V19: idempotency fingerprints
+        @Size(max = 3, message = "must list at most 3 circumstances")
         List<@NotNull(message = "must not be null") ImmigrationCircumstance>
             immigrationCircumstances,
     @Pattern(

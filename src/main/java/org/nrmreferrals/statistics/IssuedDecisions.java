@@ -42,7 +42,10 @@ final class IssuedDecisions {
         CHANGES,
         null,
         e -> {
-          if (e.toStatus() != null && DECISIONS.contains(e.toStatus())) {
+          // A case resumed from a suspension returns to a decision already counted.
+          if (e.toStatus() != null
+              && DECISIONS.contains(e.toStatus())
+              && !"SUSPENDED".equals(e.fromStatus())) {
             LocalDate day = e.occurredAt().atZone(zone).toLocalDate();
             each.accept(
                 new Issued(

@@ -1,8 +1,10 @@
 package org.nrmreferrals.authority;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.nrmreferrals.support.Agencies;
 import org.nrmreferrals.support.Api;
 import org.nrmreferrals.support.Authorities;
+import org.nrmreferrals.support.Referrals;
 import org.nrmreferrals.support.Tokens;
 
 /** The competent authorities as data: the SCA and IECA seeded, child panels registered. */
@@ -99,11 +102,42 @@ class AuthorityResourceTest {
   }
 
   @Test
-  void refusesCaseworkersOfAnInactivePanel() {
-    String panel = Authorities.panel(Agencies.register("LOCAL_AUTHORITY"));
-    Api.as(Tokens.caseworkerOf(panel)).get("/api/v1/queues").then().statusCode(200);
+  void deactivatesAPanelOnlyWithoutOpenCasesAndThenAllocatesItsChildrenElsewhere() {
+    String council = Agencies.register("LOCAL_AUTHORITY");
+    String panel = Authorities.panel(council);
+    String id = Referrals.submit(council, Referrals.aChildReferral());
+    revise(panel, Map.of("active", false))
+        .statusCode(409)
+        .body("detail", containsString("1 cases"));
+    String caseworker = Tokens.caseworkerOf(panel);
+    Api.as(caseworker)
+        .header("If-Match", Referrals.etag(caseworker, id))
+        .body(Map.of("to", "SCA", "reason", "The pilot ends"))
+        .post("/api/v1/referrals/" + id + "/transfer")
+        .then()
+        .statusCode(200);
     revise(panel, Map.of("active", false)).statusCode(200);
     Api.as(Tokens.caseworkerOf(panel)).get("/api/v1/queues").then().statusCode(403);
+    String after = Referrals.submit(council, Referrals.aChildReferral());
+    Api.as(Tokens.caseworker())
+        .get("/api/v1/referrals/" + after)
+        .then()
+        .statusCode(200)
+        .body("competentAuthority", equalTo("SCA"));
+    String successor = Authorities.panel(council);
+    revise(panel, Map.of("active", true))
+        .statusCode(422)
+        .body("violations.field", contains("localAuthorities[0]"));
+    assertEquals(successor, authorityOf(council));
+  }
+
+  private static String authorityOf(String council) {
+    String id = Referrals.submit(council, Referrals.aChildReferral());
+    return Api.as(Tokens.admin())
+        .get("/api/v1/referrals/" + id)
+        .then()
+        .extract()
+        .path("competentAuthority");
   }
 
   private static io.restassured.response.ValidatableResponse register(Map<String, ?> body) {

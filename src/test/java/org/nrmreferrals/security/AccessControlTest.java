@@ -135,6 +135,18 @@ class AccessControlTest {
     row(rows, "GET queues", (r, c) -> r.get("/api/v1/queues"), 401, 403, 403, 200, 200, 403, 403);
     row(
         rows,
+        "GET referrals",
+        (r, c) -> r.get("/api/v1/referrals"),
+        401,
+        200,
+        200,
+        200,
+        200,
+        403,
+        200);
+    row(rows, "GET events", (r, c) -> r.get("/api/v1/events"), 401, 200, 200, 403, 403, 403, 200);
+    row(
+        rows,
         "GET queues/unassigned",
         (r, c) -> r.get("/api/v1/queues/unassigned"),
         401,

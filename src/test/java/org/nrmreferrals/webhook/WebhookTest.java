@@ -12,12 +12,15 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nrmreferrals.audit.Action;
 import org.nrmreferrals.audit.AuditEvent;
+import org.nrmreferrals.audit.AuditQueries;
 import org.nrmreferrals.audit.AuditTrail;
 import org.nrmreferrals.support.Agencies;
 import org.nrmreferrals.support.Api;
@@ -38,6 +42,7 @@ class WebhookTest {
   private static final Duration PATIENCE = Duration.ofSeconds(20);
 
   @Inject AuditTrail audit;
+  @Inject AgroalDataSource database;
 
   private WebhookReceiver receiver;
   private String agency;
@@ -127,6 +132,31 @@ class WebhookTest {
         receiver.received().stream().map(r -> r.event().path("action").asText()).toList();
     assertEquals(List.of("referral.status_changed"), actions);
     assertEquals("RG_NEGATIVE", receiver.received().get(0).event().path("toStatus").asText());
+    // Fan-out reads the trail for one agency; a subscription stored before internal steps were
+    // refused still gets none of them.
+    EnumSet<Action> both = EnumSet.of(Action.DECISION_REQUESTED, Action.STATUS_CHANGED);
+    assertEquals(List.of(Action.STATUS_CHANGED), followed(both, agency, id));
+    assertEquals(
+        List.of(Action.DECISION_REQUESTED, Action.STATUS_CHANGED), followed(both, null, id));
+  }
+
+  private List<Action> followed(EnumSet<Action> actions, String agency, String id)
+      throws Exception {
+    List<Action> seen = new ArrayList<>();
+    try (Connection c = database.getConnection()) {
+      AuditQueries.after(
+          c,
+          0,
+          AuditQueries.headSeq(c),
+          actions,
+          agency,
+          e -> {
+            if (id.equals(String.valueOf(e.referralId()))) {
+              seen.add(e.action());
+            }
+          });
+    }
+    return seen;
   }
 
   @Test

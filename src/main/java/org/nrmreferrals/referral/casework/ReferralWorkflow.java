@@ -220,6 +220,7 @@ public class ReferralWorkflow {
   @Transactional
   Changed decideDuplicate(Caller caller, UUID id, UUID otherId, DuplicateDecisionRequest request) {
     Referral r = queries.visible(caller, id);
+    queries.visible(caller, otherId);
     if (!likelyDuplicates.decide(id, otherId, request.decision().name(), caller.subject())) {
       throw ProblemException.notFound(
           "Referral " + otherId + " is not recorded as a likely duplicate of " + id + ".");

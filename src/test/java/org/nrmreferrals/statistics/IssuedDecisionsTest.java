@@ -1,0 +1,57 @@
+package org.nrmreferrals.statistics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.nrmreferrals.audit.AuditQueries;
+import org.nrmreferrals.support.Agencies;
+import org.nrmreferrals.support.Api;
+import org.nrmreferrals.support.Referrals;
+import org.nrmreferrals.support.Tokens;
+
+/** The decisions the statistics count, read from the audit trail as the snapshot reads them. */
+@QuarkusTest
+class IssuedDecisionsTest {
+  @Inject AgroalDataSource database;
+
+  @Test
+  void countsAPositiveRgOnceThoughTheCaseIsSuspendedAndResumed() throws Exception {
+    String id = Referrals.submit(Agencies.police(), Referrals.anAdultReferral());
+    String caseworker = Tokens.caseworker();
+    move(caseworker, id, Map.of("to", "RG_POSITIVE"));
+    move(caseworker, id, Map.of("to", "SUSPENDED", "reason", "Cannot be contacted"));
+    move(caseworker, id, Map.of("to", "RG_POSITIVE"));
+    List<String> counted = new ArrayList<>();
+    try (Connection c = database.getConnection()) {
+      new IssuedDecisions(ZoneId.of("Europe/London"))
+          .forEach(
+              c,
+              0,
+              AuditQueries.headSeq(c),
+              d -> {
+                if (d.referralId().equals(UUID.fromString(id))) {
+                  counted.add(d.to());
+                }
+              });
+    }
+    assertEquals(List.of("RG_POSITIVE"), counted);
+  }
+
+  private static void move(String caseworker, String id, Map<String, String> body) {
+    Api.as(caseworker)
+        .header("If-Match", Referrals.etag(caseworker, id))
+        .body(body)
+        .post("/api/v1/referrals/" + id + "/transitions")
+        .then()
+        .statusCode(200);
+  }
+}
