@@ -27,8 +27,9 @@ enum Queue {
       "awaiting-cg",
       "(r.status = 'RG_POSITIVE' or (r.status = 'RECONSIDERATION_REQUESTED'"
           + " and r.reconsidering = 'CONCLUSIVE_GROUNDS'))",
-      "r.rg_decided_at",
-      Referral::rgDecidedAt),
+      // Rows from before V9 may lack the decision time; they sort by their time in status.
+      "coalesce(r.rg_decided_at, r.status_since)",
+      r -> r.rgDecidedAt() != null ? r.rgDecidedAt() : r.statusSince()),
   /** Negative decisions held for a second caseworker, other than the caller's own requests. */
   SECOND_CASEWORKER(
       "second-caseworker",
