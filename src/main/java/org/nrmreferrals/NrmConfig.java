@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The service's own settings, under the {@code nrm.} prefix of application.properties. */
@@ -28,6 +29,12 @@ public interface NrmConfig {
   Deadlines deadlines();
 
   Allocation allocation();
+
+  Reconsideration reconsideration();
+
+  Ictg ictg();
+
+  FurtherInformation furtherInformation();
 
   /** The audit trail: checkpoint signing key, verification. */
   Audit audit();
@@ -147,6 +154,42 @@ public interface NrmConfig {
     MinimumDaysBeforeCg minimumDaysBeforeCg();
 
     SupportPeriodDays supportPeriodDays();
+
+    MoveOnSupportDays moveOnSupportDays();
+  }
+
+  /**
+   * Calendar days of move-on support after a positive CG: at least 45 in England and Wales (the
+   * Modern Slavery Victim Care Contract; extended by a Recovery Needs Assessment). Scotland and
+   * Northern Ireland are to verify: 45 until a source says otherwise.
+   */
+  interface MoveOnSupportDays {
+    @WithDefault("45")
+    int englandAndWales();
+
+    @WithDefault("45")
+    int scotland();
+
+    @WithDefault("45")
+    int northernIreland();
+  }
+
+  /** Requests for further information: days until one is due, by the stage it is asked at. */
+  interface FurtherInformation {
+    @WithDefault("7")
+    int reasonableGroundsDays();
+
+    @WithDefault("28")
+    int conclusiveGroundsDays();
+  }
+
+  /** Independent Child Trafficking Guardians (Modern Slavery Act 2015 s.48). */
+  interface Ictg {
+    /**
+     * Police force areas (codes of /api/v1/reference/police-forces) with the ICTG service: a child
+     * referred from one is recorded as referred to a guardian.
+     */
+    Optional<List<String>> policeForceAreas();
   }
 
   /**
@@ -181,6 +224,16 @@ public interface NrmConfig {
 
     @WithDefault("45")
     int northernIreland();
+  }
+
+  /** Requests to reconsider a negative decision. */
+  interface Reconsideration {
+    /**
+     * Calendar days after a negative decision within which a request may be made; later only on
+     * exceptional circumstances (the statutory guidance: 30 days).
+     */
+    @WithDefault("30")
+    int windowDays();
   }
 
   /** How new cases are allocated to competent authorities. */

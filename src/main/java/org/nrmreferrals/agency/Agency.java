@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-/** A First Responder Organisation. Deactivated agencies keep their referrals but cannot act. */
+/**
+ * A First Responder Organisation, or a support provider (some are both). Deactivated agencies keep
+ * their referrals but cannot act.
+ */
 @Entity
 @Table(name = "agency")
 public class Agency extends PanacheEntityBase {
@@ -21,6 +24,10 @@ public class Agency extends PanacheEntityBase {
   private AgencyType type;
 
   private boolean active;
+
+  @Column(name = "support_provider")
+  private boolean supportProvider;
+
   @Version private long version;
 
   @Column(name = "created_at")
@@ -31,16 +38,27 @@ public class Agency extends PanacheEntityBase {
 
   protected Agency() {}
 
-  Agency(String code, String name, AgencyType type, boolean active, Instant now) {
+  Agency(
+      String code,
+      String name,
+      AgencyType type,
+      boolean active,
+      boolean supportProvider,
+      Instant now) {
     this.code = code;
     this.name = name;
     this.type = type;
     this.active = active;
+    this.supportProvider = supportProvider;
     this.createdAt = now;
     this.updatedAt = now;
   }
 
-  void revise(String newName, AgencyType newType, Boolean nowActive, Instant now) {
+  void revise(
+      String newName, AgencyType newType, Boolean nowActive, Boolean nowSupport, Instant now) {
+    if (nowSupport != null) {
+      supportProvider = nowSupport;
+    }
     if (newName != null) {
       name = newName;
     }
@@ -67,6 +85,11 @@ public class Agency extends PanacheEntityBase {
 
   public boolean isActive() {
     return active;
+  }
+
+  /** A provider of support to victims, which may ask for reconsideration for the person. */
+  public boolean isSupportProvider() {
+    return supportProvider;
   }
 
   Instant updatedAt() {

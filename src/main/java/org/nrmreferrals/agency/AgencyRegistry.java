@@ -52,14 +52,21 @@ class AgencyRegistry {
     }
     boolean active = request.active() == null || request.active();
     Agency agency =
-        new Agency(request.code(), request.name().strip(), request.type(), active, clock.instant());
+        new Agency(
+            request.code(),
+            request.name().strip(),
+            request.type(),
+            active,
+            Boolean.TRUE.equals(request.supportProvider()),
+            clock.instant());
     agency.persistAndFlush();
     audit.append(
         AuditEvent.of(Action.AGENCY_REGISTERED)
             .agency(agency.code())
             .detail("name", agency.name())
             .detail("type", agency.type())
-            .detail("active", agency.isActive()));
+            .detail("active", agency.isActive())
+            .detail("supportProvider", agency.isSupportProvider()));
     return AgencyView.from(agency);
   }
 
@@ -67,13 +74,15 @@ class AgencyRegistry {
   AgencyView revise(String code, ReviseAgencyRequest request) {
     Agency agency = find(code);
     String name = request.name() == null ? null : request.name().strip();
-    agency.revise(name, request.type(), request.active(), clock.instant());
+    agency.revise(
+        name, request.type(), request.active(), request.supportProvider(), clock.instant());
     audit.append(
         AuditEvent.of(Action.AGENCY_REVISED)
             .agency(agency.code())
             .detail("name", name)
             .detail("type", request.type())
-            .detail("active", request.active()));
+            .detail("active", request.active())
+            .detail("supportProvider", request.supportProvider()));
     return AgencyView.from(agency);
   }
 

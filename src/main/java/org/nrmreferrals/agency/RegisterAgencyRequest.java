@@ -15,4 +15,5 @@ public record RegisterAgencyRequest(
     @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters")
         String name,
     @NotNull(message = "is required") AgencyType type,
-    Boolean active) {}
+    Boolean active,
+    Boolean supportProvider) {}

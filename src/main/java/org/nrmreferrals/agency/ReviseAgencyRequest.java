@@ -9,4 +9,5 @@ public record ReviseAgencyRequest(
         @Pattern(regexp = ".*\\S.*", message = "must not be blank")
         String name,
     AgencyType type,
-    Boolean active) {}
+    Boolean active,
+    Boolean supportProvider) {}

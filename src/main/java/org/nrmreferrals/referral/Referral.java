@@ -167,8 +167,25 @@ public class Referral extends PanacheEntityBase {
   @Column(name = "pending_requested_at")
   private Instant pendingRequestedAt;
 
-  @JdbcTypeCode(SqlTypes.ARRAY)
-  private List<String> flags = new ArrayList<>();
+  @Column(name = "emergency_support_from")
+  private LocalDate emergencySupportFrom;
+
+  @Column(name = "move_on_support_ends_on")
+  private LocalDate moveOnSupportEndsOn;
+
+  @Column(name = "ictg_referred_on")
+  private LocalDate ictgReferredOn;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "temporary_leave")
+  private TemporaryLeave temporaryLeave;
+
+  @Column(name = "temporary_leave_at")
+  private Instant temporaryLeaveAt;
+
+  /** Null unless a further RG: then whether the caseworker granted a new recovery period. */
+  @Column(name = "further_rg_recovery_period")
+  private Boolean furtherRgRecoveryPeriod;
 
   @Column(name = "personal_data_erased_at")
   private Instant personalDataErasedAt;
@@ -255,8 +272,10 @@ public class Referral extends PanacheEntityBase {
       switch (to) {
         case RG_POSITIVE -> {
           rgDecidedAt = at;
-          recoveryPeriodEndsOn = deadlines.earliestCgDate(jurisdiction, today);
-          supportPeriodEndsOn = deadlines.supportPeriodEndsOn(jurisdiction, today);
+          boolean recovery = !Boolean.FALSE.equals(furtherRgRecoveryPeriod);
+          recoveryPeriodEndsOn = recovery ? deadlines.earliestCgDate(jurisdiction, today) : null;
+          supportPeriodEndsOn =
+              recovery ? deadlines.supportPeriodEndsOn(jurisdiction, today) : null;
         }
         case RG_NEGATIVE -> {
           rgDecidedAt = at;
@@ -266,6 +285,8 @@ public class Referral extends PanacheEntityBase {
         case CG_POSITIVE, CG_NEGATIVE -> {
           cgDecidedAt = at;
           cgFindings = findings == null ? List.of() : findings.stream().map(Enum::name).toList();
+          moveOnSupportEndsOn =
+              to == ReferralStatus.CG_POSITIVE ? deadlines.moveOnEndsOn(jurisdiction, today) : null;
         }
         case RECONSIDERATION_REQUESTED -> reconsidering = Stage.of(from);
         case SUBMITTED, SUSPENDED, WITHDRAWN, NOTIFIED -> {}
@@ -323,14 +344,28 @@ public class Referral extends PanacheEntityBase {
     return statusSince;
   }
 
-  /** Sets a flag; false when it was already set. */
-  public boolean flag(String flag) {
-    if (flags.contains(flag)) {
-      return false;
-    }
-    flags = new ArrayList<>(flags);
-    flags.add(flag);
-    return true;
+  /** Emergency support before the RG, from this day (the person is destitute and consented). */
+  public void emergencySupportFrom(LocalDate day) {
+    emergencySupportFrom = day;
+  }
+
+  /** The referral of a child to an Independent Child Trafficking Guardian, on this day. */
+  public void referredToIctg(LocalDate day) {
+    ictgReferredOn = day;
+  }
+
+  /** The outcome of considering temporary leave as a victim, after a positive CG. */
+  public void temporaryLeaveConsidered(TemporaryLeave outcome, Instant at) {
+    temporaryLeave = outcome;
+    temporaryLeaveAt = at;
+  }
+
+  /**
+   * Marks a further RG (a person referred again for earlier exploitation): whether a positive RG
+   * starts a new recovery period is the caseworker's decision, not automatic.
+   */
+  public void furtherRg(boolean recoveryPeriod) {
+    furtherRgRecoveryPeriod = recoveryPeriod;
   }
 
   private void describePerson(PotentialVictim person) {
@@ -398,7 +433,7 @@ public class Referral extends PanacheEntityBase {
     return recoveryPeriodEndsOn;
   }
 
-  Instant cgDecidedAt() {
+  public Instant cgDecidedAt() {
     return cgDecidedAt;
   }
 
@@ -501,8 +536,29 @@ public class Referral extends PanacheEntityBase {
         : new PendingDecision(pendingStatus, pendingRequestedBy, pendingRequestedAt);
   }
 
-  List<String> flags() {
-    return flags;
+  public LocalDate emergencySupportFrom() {
+    return emergencySupportFrom;
+  }
+
+  LocalDate moveOnSupportEndsOn() {
+    return moveOnSupportEndsOn;
+  }
+
+  public LocalDate ictgReferredOn() {
+    return ictgReferredOn;
+  }
+
+  public TemporaryLeave temporaryLeave() {
+    return temporaryLeave;
+  }
+
+  Instant temporaryLeaveAt() {
+    return temporaryLeaveAt;
+  }
+
+  /** Null unless a further RG; then whether a positive RG starts a recovery period. */
+  public Boolean furtherRgRecoveryPeriod() {
+    return furtherRgRecoveryPeriod;
   }
 
   /** True while the case waits for a Conclusive Grounds decision. */

@@ -40,13 +40,19 @@ public class ReferralQueries {
 
   private final PersonalDataStore personalData;
   private final LikelyDuplicates duplicates;
+  private final ReconsiderationRequests reconsiderations;
+  private final Disqualifications disqualifications;
 
   ReferralQueries(
       EntityManager em,
       LegalDays days,
       AuditTrail audit,
       PersonalDataStore personalData,
-      LikelyDuplicates duplicates) {
+      LikelyDuplicates duplicates,
+      ReconsiderationRequests reconsiderations,
+      Disqualifications disqualifications) {
+    this.disqualifications = disqualifications;
+    this.reconsiderations = reconsiderations;
     this.personalData = personalData;
     this.duplicates = duplicates;
     this.em = em;
@@ -87,7 +93,9 @@ public class ReferralQueries {
         personalData.find(referral.id()),
         days,
         caller.seesAllAgencies(),
-        caller.seesAllAgencies() ? duplicates.of(referral.id()) : null);
+        caller.seesAllAgencies() ? duplicates.of(referral.id()) : null,
+        reconsiderations.of(referral.id()),
+        disqualifications.shown(referral.id(), caller.seesAllAgencies()));
   }
 
   /** One page in newest-first order, strictly after the cursor; the ids returned are recorded. */

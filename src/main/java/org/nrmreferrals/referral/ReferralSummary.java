@@ -29,7 +29,6 @@ public record ReferralSummary(
     List<ExploitationType> exploitationTypes,
     LocalDate rgDecisionTargetDate,
     Long daysAwaitingCg,
-    List<String> flags,
     ReferralStatus pendingDecision,
     long version) {
 
@@ -53,7 +52,6 @@ public record ReferralSummary(
         r.exploitationTypes(),
         r.rgDecisionTargetDate(),
         ReferralView.daysAwaitingCg(r, days),
-        r.flags(),
         internal && r.pendingDecision() != null ? r.pendingDecision().status() : null,
         r.version());
   }

@@ -52,11 +52,16 @@ public record ReferralView(
     List<CgFinding> cgFindings,
     Stage reconsidering,
     ReferralStatus suspendedFrom,
-    List<String> flags,
+    DisqualificationView disqualification,
+    Support support,
+    LocalDate ictgReferredOn,
+    TemporaryLeave temporaryLeave,
+    Boolean furtherRgRecoveryPeriod,
     PendingDecision pendingDecision,
     Instant personalDataErasedAt,
     Boolean legalHold,
     List<PossibleDuplicate> possibleDuplicates,
+    List<ReconsiderationView> reconsiderationRequests,
     long version) {
 
   /**
@@ -68,7 +73,13 @@ public record ReferralView(
       PersonalData personal,
       LegalDays days,
       boolean showPendingDecision,
-      List<PossibleDuplicate> possibleDuplicates) {
+      List<PossibleDuplicate> possibleDuplicates,
+      List<ReconsiderationView> reconsiderationRequests,
+      DisqualificationView disqualification) {
+    LocalDate disqualifiedOn =
+        disqualification != null && disqualification.inEffect()
+            ? days.dayOf(disqualification.confirmedAt())
+            : null;
     return new ReferralView(
         r.id(),
         r.reference(),
@@ -105,11 +116,16 @@ public record ReferralView(
         r.cgFindings(),
         r.reconsidering(),
         r.suspendedFrom(),
-        r.flags(),
+        disqualification,
+        r.kind() == ReferralKind.NRM ? Support.of(r, disqualifiedOn, days) : null,
+        r.ictgReferredOn(),
+        r.temporaryLeave(),
+        r.furtherRgRecoveryPeriod(),
         showPendingDecision ? r.pendingDecision() : null,
         r.personalDataErasedAt(),
         showPendingDecision ? r.legalHold() : null,
         showPendingDecision ? possibleDuplicates : null,
+        reconsiderationRequests,
         r.version());
   }
 

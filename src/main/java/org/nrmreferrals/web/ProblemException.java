@@ -9,6 +9,7 @@ public class ProblemException extends RuntimeException {
   private final List<Problem.Violation> violations;
   private List<String> allowedTransitions;
   private LocalDate earliestDate;
+  private LocalDate latestDate;
   private Long retryAfterSeconds;
 
   public ProblemException(ProblemType type, String detail) {
@@ -70,6 +71,15 @@ public class ProblemException extends RuntimeException {
     return e;
   }
 
+  /** 422 too-late: the request was due by the given day. */
+  public static ProblemException tooLate(String field, String message, LocalDate latest) {
+    ProblemException e =
+        new ProblemException(
+            ProblemType.TOO_LATE, message, List.of(new Problem.Violation(field, message)));
+    e.latestDate = latest;
+    return e;
+  }
+
   /** 429: the caller's allowance is spent; it may retry after the given seconds. */
   public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
     ProblemException e = new ProblemException(ProblemType.TOO_MANY_REQUESTS, detail);
@@ -87,6 +97,10 @@ public class ProblemException extends RuntimeException {
 
   List<String> allowedTransitions() {
     return allowedTransitions;
+  }
+
+  LocalDate latestDate() {
+    return latestDate;
   }
 
   LocalDate earliestDate() {

@@ -15,6 +15,7 @@ public enum ProblemType {
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported content type"),
   VALIDATION(422, "validation", "The request is not valid"),
   TOO_EARLY(422, "too-early", "The decision cannot be made yet"),
+  TOO_LATE(422, "too-late", "The time for this request has passed"),
   DISCLOSURE_RISK(
       422, "disclosure-risk", "The table cannot be published without disclosing a small count"),
   SECOND_CASEWORKER_REQUIRED(

@@ -40,7 +40,8 @@ public final class Problems {
             instance(uri),
             e.violations(),
             e.allowedTransitions(),
-            e.earliestDate());
+            e.earliestDate(),
+            e.latestDate());
     Response.ResponseBuilder response =
         Response.status(type.status()).type(MEDIA_TYPE).entity(write(problem));
     if (e.retryAfterSeconds() != null) {

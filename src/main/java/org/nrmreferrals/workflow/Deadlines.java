@@ -13,6 +13,7 @@ public class Deadlines {
   private final int rgWorkingDays;
   private final PerJurisdiction minimumBeforeCg;
   private final PerJurisdiction support;
+  private final PerJurisdiction moveOn;
 
   /** A number of calendar days for each jurisdiction. */
   public record PerJurisdiction(int englandAndWales, int scotland, int northernIreland) {
@@ -42,17 +43,34 @@ public class Deadlines {
         new PerJurisdiction(
             config.deadlines().supportPeriodDays().englandAndWales(),
             config.deadlines().supportPeriodDays().scotland(),
-            config.deadlines().supportPeriodDays().northernIreland()));
+            config.deadlines().supportPeriodDays().northernIreland()),
+        new PerJurisdiction(
+            config.deadlines().moveOnSupportDays().englandAndWales(),
+            config.deadlines().moveOnSupportDays().scotland(),
+            config.deadlines().moveOnSupportDays().northernIreland()));
   }
 
-  /** Deadlines with explicit periods: RG working days, minimum days before a CG, support days. */
-  public Deadlines(int rgWorkingDays, PerJurisdiction minimumBeforeCg, PerJurisdiction support) {
+  /**
+   * Deadlines with explicit periods: RG working days, minimum days before a CG, support days after
+   * a positive RG, move-on support days after a positive CG.
+   */
+  public Deadlines(
+      int rgWorkingDays,
+      PerJurisdiction minimumBeforeCg,
+      PerJurisdiction support,
+      PerJurisdiction moveOn) {
     if (rgWorkingDays < 1) {
       throw new IllegalArgumentException("Deadline periods must be at least one day");
     }
     this.rgWorkingDays = rgWorkingDays;
     this.minimumBeforeCg = minimumBeforeCg;
     this.support = support;
+    this.moveOn = moveOn;
+  }
+
+  /** The day move-on support after a positive CG ends, at the earliest. */
+  public LocalDate moveOnEndsOn(Jurisdiction jurisdiction, LocalDate cgPositiveOn) {
+    return cgPositiveOn.plusDays(moveOn.of(jurisdiction));
   }
 
   /**

@@ -7,6 +7,7 @@ package org.nrmreferrals.workflow;
  * @param secondCaseworker the move is held until a different caseworker confirms it
  * @param onlyWhenReconsidering null, or the stage a reconsideration must be returning to
  * @param resumes the move ends a suspension, open only to a case suspended in {@code to}
+ * @param byAcceptingARequest the move is made by accepting a reconsideration request, and only so
  */
 public record Transition(
     ReferralStatus from,
@@ -15,7 +16,8 @@ public record Transition(
     boolean reasonRequired,
     boolean secondCaseworker,
     Stage onlyWhenReconsidering,
-    boolean resumes) {
+    boolean resumes,
+    boolean byAcceptingARequest) {
 
   /**
    * True when this move is open to a case reconsidering the given stage and suspended from the

@@ -74,33 +74,34 @@ public final class Workflow {
   }
 
   private static Transition decide(ReferralStatus from, ReferralStatus to) {
-    return new Transition(from, to, Actor.CASEWORKER, false, false, null, false);
+    return new Transition(from, to, Actor.CASEWORKER, false, false, null, false, false);
   }
 
   private static Transition negative(ReferralStatus from, ReferralStatus to) {
-    return new Transition(from, to, Actor.CASEWORKER, true, true, null, false);
+    return new Transition(from, to, Actor.CASEWORKER, true, true, null, false, false);
   }
 
   private static Transition suspend(ReferralStatus from) {
-    return new Transition(from, SUSPENDED, Actor.CASEWORKER, true, false, null, false);
+    return new Transition(from, SUSPENDED, Actor.CASEWORKER, true, false, null, false, false);
   }
 
   /** Back from a suspension to the status the case was suspended in. */
   private static Transition resume(ReferralStatus to) {
-    return new Transition(SUSPENDED, to, Actor.CASEWORKER, false, false, null, true);
+    return new Transition(SUSPENDED, to, Actor.CASEWORKER, false, false, null, true, false);
   }
 
   private static Transition withdraw(ReferralStatus from) {
-    return new Transition(from, WITHDRAWN, Actor.REFERRING_AGENCY, true, false, null, false);
+    return new Transition(from, WITHDRAWN, Actor.REFERRING_AGENCY, true, false, null, false, false);
   }
 
+  /** Reopens a negative decision: made only by accepting a reconsideration request. */
   private static Transition reconsider(ReferralStatus from) {
     return new Transition(
-        from, RECONSIDERATION_REQUESTED, Actor.REFERRING_AGENCY, true, false, null, false);
+        from, RECONSIDERATION_REQUESTED, Actor.CASEWORKER, true, false, null, false, true);
   }
 
   private static Transition when(Transition t, Stage stage) {
     return new Transition(
-        t.from(), t.to(), t.by(), t.reasonRequired(), t.secondCaseworker(), stage, false);
+        t.from(), t.to(), t.by(), t.reasonRequired(), t.secondCaseworker(), stage, false, false);
   }
 }

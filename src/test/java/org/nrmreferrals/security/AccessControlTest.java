@@ -6,6 +6,7 @@ import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -145,6 +146,117 @@ class AccessControlTest {
         403,
         200);
     row(rows, "GET events", (r, c) -> r.get("/api/v1/events"), 401, 200, 200, 403, 403, 403, 200);
+    // The fixture's case has no negative decision: its own agency gets 409, not 201.
+    row(
+        rows,
+        "POST reconsideration-requests",
+        (r, c) ->
+            r.body(Map.of("grounds", List.of("ADDITIONAL_EVIDENCE"), "reason", "New"))
+                .post(referral(c) + "/reconsideration-requests"),
+        401,
+        409,
+        404,
+        403,
+        403,
+        403,
+        403);
+    row(
+        rows,
+        "POST reconsideration-requests/{unknown}/outcome",
+        (r, c) ->
+            r.body(Map.of("outcome", "DECLINED", "reason", "x"))
+                .post(referral(c) + "/reconsideration-requests/" + UUID.randomUUID() + "/outcome"),
+        401,
+        403,
+        403,
+        404,
+        404,
+        403,
+        403);
+    // The fixture's case is SUBMITTED: disqualification and temporary leave are 409 to its own
+    // authority's caseworker, emergency support 200 (the fixture consents to support).
+    row(
+        rows,
+        "POST disqualification",
+        (r, c) ->
+            r.body(Map.of("grounds", "PUBLIC_ORDER", "reason", "x"))
+                .post(referral(c) + "/disqualification"),
+        401,
+        403,
+        403,
+        409,
+        404,
+        403,
+        403);
+    row(
+        rows,
+        "POST disqualification/confirmation",
+        (r, c) -> r.post(referral(c) + "/disqualification/confirmation"),
+        401,
+        403,
+        403,
+        409,
+        404,
+        403,
+        403);
+    row(
+        rows,
+        "DELETE disqualification",
+        (r, c) -> r.delete(referral(c) + "/disqualification"),
+        401,
+        403,
+        403,
+        409,
+        404,
+        403,
+        403);
+    row(
+        rows,
+        "POST emergency-support",
+        (r, c) -> r.body(Map.of("reason", "Destitute")).post(referral(c) + "/emergency-support"),
+        401,
+        403,
+        403,
+        200,
+        404,
+        403,
+        403);
+    row(
+        rows,
+        "PUT temporary-leave",
+        (r, c) ->
+            r.body(Map.of("outcome", "REFUSED", "reason", "x"))
+                .put(referral(c) + "/temporary-leave"),
+        401,
+        403,
+        403,
+        409,
+        404,
+        403,
+        403);
+    row(
+        rows,
+        "PUT further-rg",
+        (r, c) ->
+            r.body(Map.of("recoveryPeriod", true, "reason", "x")).put(referral(c) + "/further-rg"),
+        401,
+        403,
+        403,
+        200,
+        404,
+        403,
+        403);
+    row(
+        rows,
+        "GET reconsideration-requests",
+        (r, c) -> r.get("/api/v1/reconsideration-requests"),
+        401,
+        200,
+        200,
+        403,
+        403,
+        403,
+        403);
     row(
         rows,
         "GET queues/unassigned",

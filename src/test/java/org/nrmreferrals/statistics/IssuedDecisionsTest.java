@@ -30,6 +30,26 @@ class IssuedDecisionsTest {
     move(caseworker, id, Map.of("to", "RG_POSITIVE"));
     move(caseworker, id, Map.of("to", "SUSPENDED", "reason", "Cannot be contacted"));
     move(caseworker, id, Map.of("to", "RG_POSITIVE"));
+    assertEquals(List.of("RG_POSITIVE"), counted(id));
+  }
+
+  @Test
+  void countsNoNewDecisionForADeclinedReconsideration() throws Exception {
+    String agency = Agencies.police();
+    String id = Referrals.submit(agency, Referrals.anAdultReferral());
+    Referrals.requestANegativeDecision(Tokens.caseworker(), id);
+    String second = Tokens.caseworker();
+    Api.as(second)
+        .header("If-Match", Referrals.etag(second, id))
+        .post("/api/v1/referrals/" + id + "/pending-decision/confirmation")
+        .then()
+        .statusCode(200);
+    String request = Referrals.requestReconsideration(Tokens.partner(agency), id);
+    Referrals.decideReconsideration(Tokens.caseworker(), id, request, "DECLINED").statusCode(200);
+    assertEquals(List.of("RG_NEGATIVE"), counted(id));
+  }
+
+  private List<String> counted(String id) throws Exception {
     List<String> counted = new ArrayList<>();
     try (Connection c = database.getConnection()) {
       new IssuedDecisions(ZoneId.of("Europe/London"))
@@ -43,7 +63,7 @@ class IssuedDecisionsTest {
                 }
               });
     }
-    assertEquals(List.of("RG_POSITIVE"), counted);
+    return counted;
   }
 
   private static void move(String caseworker, String id, Map<String, String> body) {

@@ -152,4 +152,25 @@ public final class Referrals {
         .then()
         .statusCode(200);
   }
+
+  /** A partner asks for the case's negative decision to be reconsidered; returns the request id. */
+  public static String requestReconsideration(String partner, String id) {
+    return Api.as(partner)
+        .body(Map.of("grounds", List.of("ADDITIONAL_EVIDENCE"), "reason", "A new statement"))
+        .post("/api/v1/referrals/" + id + "/reconsideration-requests")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  /** A caseworker accepts or declines a reconsideration request; the response is the case. */
+  public static io.restassured.response.ValidatableResponse decideReconsideration(
+      String caseworker, String id, String requestId, String outcome) {
+    return Api.as(caseworker)
+        .header("If-Match", etag(caseworker, id))
+        .body(Map.of("outcome", outcome, "reason", "Read with the new statement"))
+        .post("/api/v1/referrals/" + id + "/reconsideration-requests/" + requestId + "/outcome")
+        .then();
+  }
 }

@@ -15,7 +15,10 @@ import org.nrmreferrals.reference.Jurisdiction;
 class DeadlinesTest {
   private static final Deadlines DEFAULTS =
       new Deadlines(
-          5, new Deadlines.PerJurisdiction(30, 30, 45), new Deadlines.PerJurisdiction(30, 90, 45));
+          5,
+          new Deadlines.PerJurisdiction(30, 30, 45),
+          new Deadlines.PerJurisdiction(30, 90, 45),
+          new Deadlines.PerJurisdiction(45, 45, 45));
   private static final Deadlines.PerJurisdiction DEFAULTS_MIN =
       new Deadlines.PerJurisdiction(30, 30, 45);
   private static final Deadlines.PerJurisdiction DEFAULTS_SUPPORT =
@@ -75,6 +78,17 @@ class DeadlinesTest {
     assertEquals(support, DEFAULTS.supportPeriodEndsOn(jurisdiction, rgPositive));
   }
 
+  @ParameterizedTest(name = "{0}: positive CG {1} -> move-on support to {2}")
+  @CsvSource({
+    "ENGLAND_AND_WALES, 2026-12-01, 2027-01-15",
+    "SCOTLAND,          2026-12-01, 2027-01-15",
+    "NORTHERN_IRELAND,  2027-02-01, 2027-03-18"
+  })
+  void endsMoveOnSupportFortyFiveDaysAfterAPositiveCg(
+      Jurisdiction jurisdiction, LocalDate cgPositive, LocalDate ends) {
+    assertEquals(ends, DEFAULTS.moveOnEndsOn(jurisdiction, cgPositive));
+  }
+
   @ParameterizedTest(name = "{0} UTC is {1} in the UK")
   @CsvSource({
     // 23:30 UTC in British Summer Time is already the next day in London.
@@ -90,7 +104,9 @@ class DeadlinesTest {
   @ParameterizedTest(name = "configured {0} working days")
   @CsvSource({"1, 2026-11-23", "10, 2026-12-04"})
   void honoursAConfiguredRgPeriod(int workingDays, LocalDate due) {
-    Deadlines configured = new Deadlines(workingDays, DEFAULTS_MIN, DEFAULTS_SUPPORT);
+    Deadlines configured =
+        new Deadlines(
+            workingDays, DEFAULTS_MIN, DEFAULTS_SUPPORT, new Deadlines.PerJurisdiction(45, 45, 45));
     assertEquals(
         due,
         configured.rgDecisionTargetDate(

@@ -18,30 +18,31 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WorkflowTest {
   /**
    * The statutory table, written out independently: from, to, by, reason, second, stage, and
-   * "resumes" for the way back from a suspension (open only to a case suspended in that status).
+   * "resumes" for the way back from a suspension (open only to a case suspended in that status),
+   * "request" for a move made only by accepting a reconsideration request.
    */
   private static final Set<String> EXPECTED =
       Set.of(
-          "SUBMITTED RG_POSITIVE CASEWORKER - - - -",
-          "SUBMITTED RG_NEGATIVE CASEWORKER reason second - -",
-          "SUBMITTED SUSPENDED CASEWORKER reason - - -",
-          "SUBMITTED WITHDRAWN REFERRING_AGENCY reason - - -",
-          "SUSPENDED SUBMITTED CASEWORKER - - - resumes",
-          "SUSPENDED RG_POSITIVE CASEWORKER - - - resumes",
-          "SUSPENDED RECONSIDERATION_REQUESTED CASEWORKER - - - resumes",
-          "SUSPENDED WITHDRAWN REFERRING_AGENCY reason - - -",
-          "RG_POSITIVE CG_POSITIVE CASEWORKER - - - -",
-          "RG_POSITIVE CG_NEGATIVE CASEWORKER reason second - -",
-          "RG_POSITIVE SUSPENDED CASEWORKER reason - - -",
-          "RG_POSITIVE WITHDRAWN REFERRING_AGENCY reason - - -",
-          "RG_NEGATIVE RECONSIDERATION_REQUESTED REFERRING_AGENCY reason - - -",
-          "CG_NEGATIVE RECONSIDERATION_REQUESTED REFERRING_AGENCY reason - - -",
-          "RECONSIDERATION_REQUESTED RG_POSITIVE CASEWORKER - - REASONABLE_GROUNDS -",
-          "RECONSIDERATION_REQUESTED RG_NEGATIVE CASEWORKER reason second REASONABLE_GROUNDS -",
-          "RECONSIDERATION_REQUESTED CG_POSITIVE CASEWORKER - - CONCLUSIVE_GROUNDS -",
-          "RECONSIDERATION_REQUESTED CG_NEGATIVE CASEWORKER reason second CONCLUSIVE_GROUNDS -",
-          "RECONSIDERATION_REQUESTED SUSPENDED CASEWORKER reason - - -",
-          "RECONSIDERATION_REQUESTED WITHDRAWN REFERRING_AGENCY reason - - -");
+          "SUBMITTED RG_POSITIVE CASEWORKER - - - - -",
+          "SUBMITTED RG_NEGATIVE CASEWORKER reason second - - -",
+          "SUBMITTED SUSPENDED CASEWORKER reason - - - -",
+          "SUBMITTED WITHDRAWN REFERRING_AGENCY reason - - - -",
+          "SUSPENDED SUBMITTED CASEWORKER - - - resumes -",
+          "SUSPENDED RG_POSITIVE CASEWORKER - - - resumes -",
+          "SUSPENDED RECONSIDERATION_REQUESTED CASEWORKER - - - resumes -",
+          "SUSPENDED WITHDRAWN REFERRING_AGENCY reason - - - -",
+          "RG_POSITIVE CG_POSITIVE CASEWORKER - - - - -",
+          "RG_POSITIVE CG_NEGATIVE CASEWORKER reason second - - -",
+          "RG_POSITIVE SUSPENDED CASEWORKER reason - - - -",
+          "RG_POSITIVE WITHDRAWN REFERRING_AGENCY reason - - - -",
+          "RG_NEGATIVE RECONSIDERATION_REQUESTED CASEWORKER reason - - - request",
+          "CG_NEGATIVE RECONSIDERATION_REQUESTED CASEWORKER reason - - - request",
+          "RECONSIDERATION_REQUESTED RG_POSITIVE CASEWORKER - - REASONABLE_GROUNDS - -",
+          "RECONSIDERATION_REQUESTED RG_NEGATIVE CASEWORKER reason second REASONABLE_GROUNDS - -",
+          "RECONSIDERATION_REQUESTED CG_POSITIVE CASEWORKER - - CONCLUSIVE_GROUNDS - -",
+          "RECONSIDERATION_REQUESTED CG_NEGATIVE CASEWORKER reason second CONCLUSIVE_GROUNDS - -",
+          "RECONSIDERATION_REQUESTED SUSPENDED CASEWORKER reason - - - -",
+          "RECONSIDERATION_REQUESTED WITHDRAWN REFERRING_AGENCY reason - - - -");
 
   private static final ReferralStatus[] SUSPENDED_FROM = {
     null,
@@ -102,7 +103,8 @@ class WorkflowTest {
                         t.reasonRequired() ? "reason" : "-",
                         t.secondCaseworker() ? "second" : "-",
                         t.onlyWhenReconsidering() == null ? "-" : t.onlyWhenReconsidering().name(),
-                        t.resumes() ? "resumes" : "-"))
+                        t.resumes() ? "resumes" : "-",
+                        t.byAcceptingARequest() ? "request" : "-"))
             .collect(Collectors.toSet());
     assertEquals(EXPECTED, actual);
   }

@@ -2,6 +2,7 @@ package org.nrmreferrals.referral.casework;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,6 +38,11 @@ class CaseChanges {
     this.clock = clock;
   }
 
+  /** The case, if the caller may see it (404 otherwise). */
+  Referral visible(Caller caller, UUID id) {
+    return queries.visible(caller, id);
+  }
+
   /** The case, if the caller may see it (404 otherwise) and If-Match names its version. */
   Referral changeable(Caller caller, UUID id, String ifMatch) {
     Referral r = queries.visible(caller, id);
@@ -52,6 +58,14 @@ class CaseChanges {
           ProblemType.CONFLICT, "The case is " + r.status() + " and can no longer change.");
     }
     return r;
+  }
+
+  /**
+   * Moves the case's version on although none of its own columns changed, because a fact beside it
+   * did (a request, a disqualification): its ETag then changes with what its view shows.
+   */
+  void touch(Referral r) {
+    em.lock(r, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
   }
 
   /**

@@ -82,6 +82,14 @@ public class ReferralWorkflow {
   Changed transition(Caller caller, UUID id, String ifMatch, TransitionRequest request) {
     Referral r = changeable(caller, id, ifMatch);
     Transition t = allowedTransition(r, request.to());
+    if (t.byAcceptingARequest()) {
+      throw new ProblemException(
+          ProblemType.CONFLICT,
+          "A decision is reopened only by accepting a reconsideration request: the referring"
+              + " agency or a support provider asks (POST .../reconsideration-requests), the"
+              + " competent authority accepts or declines it (POST .../reconsideration-requests"
+              + "/{requestId}/outcome).");
+    }
     requireActor(caller, r, t.by());
     if (r.pendingDecision() != null && t.to() != ReferralStatus.WITHDRAWN) {
       throw new ProblemException(
@@ -147,30 +155,6 @@ public class ReferralWorkflow {
     return changed(caller, r);
   }
 
-  /** Sets a flag on a positive-RG case. */
-  @Transactional
-  Changed flag(Caller caller, UUID id, String ifMatch, FlagRequest request) {
-    Referral r = changeable(caller, id, ifMatch);
-    if (r.status() != ReferralStatus.RG_POSITIVE) {
-      throw new ProblemException(
-          ProblemType.CONFLICT,
-          request.flag()
-              + " can be set only on an RG_POSITIVE case; this one is "
-              + r.status()
-              + ".");
-    }
-    if (!r.flag(request.flag().name())) {
-      throw new ProblemException(ProblemType.CONFLICT, request.flag() + " is already set.");
-    }
-    append(
-        AuditEvent.of(Action.FLAG_SET)
-            .referral(r.id(), r.agency().code())
-            .detail("flag", request.flag())
-            .reason(request.reason().strip()),
-        r);
-    return changed(caller, r);
-  }
-
   /**
    * Erases the referral's personal data by destroying its data key (crypto-shredding): names,
    * contact details and account become unrecoverable, in the database and in every backup, while
@@ -210,7 +194,7 @@ public class ReferralWorkflow {
     duplicates.forget(r.id());
     r.personalDataErased(now());
     append(event.referral(r.id(), r.agency().code()).detail("dataKeyDestroyed", hadKey), r);
-    idempotency.replaceResponses(r.id(), ReferralView.of(r, null, days, false, null));
+    idempotency.replaceResponses(r.id(), ReferralView.of(r, null, days, false, null, null, null));
   }
 
   /**

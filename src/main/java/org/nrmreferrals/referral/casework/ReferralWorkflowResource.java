@@ -20,7 +20,7 @@ import org.nrmreferrals.security.Roles;
 import org.nrmreferrals.web.ETags;
 import org.nrmreferrals.web.QueryParams;
 
-/** Decisions, withdrawals, reconsiderations, flags, duplicates, erasure and legal holds. */
+/** Decisions, withdrawals, held decisions, duplicates, erasure and legal holds. */
 @Path("/api/v1/referrals/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferralWorkflowResource {
@@ -61,17 +61,6 @@ public class ReferralWorkflowResource {
   public Response withdrawPending(
       @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     return respond(Response.ok(), workflow.withdrawPending(caller, uuid(id), ifMatch));
-  }
-
-  @POST
-  @Path("/flags")
-  @RolesAllowed(Roles.CASEWORKER)
-  @Consumes(MediaType.APPLICATION_JSON)
-  public Response flag(
-      @PathParam("id") String id,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @NotNull(message = "a body is required") @Valid FlagRequest request) {
-    return respond(Response.ok(), workflow.flag(caller, uuid(id), ifMatch, request));
   }
 
   @POST

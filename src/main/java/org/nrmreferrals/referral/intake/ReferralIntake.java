@@ -49,6 +49,7 @@ class ReferralIntake {
   private final Duplicates duplicates;
   private final AuthorityRegistry authorities;
   private final int panelDaysBeforeEighteen;
+  private final java.util.Set<String> ictgAreas;
 
   ReferralIntake(
       IndicatorCatalogue catalogue,
@@ -64,6 +65,7 @@ class ReferralIntake {
       NrmConfig config) {
     this.authorities = authorities;
     this.panelDaysBeforeEighteen = config.allocation().panelDaysBeforeEighteen();
+    this.ictgAreas = java.util.Set.copyOf(config.ictg().policeForceAreas().orElse(List.of()));
     this.personalData = personalData;
     this.duplicates = duplicates;
     this.catalogue = catalogue;
@@ -104,6 +106,11 @@ class ReferralIntake {
     Referral referral =
         Referral.submitted(
             agency, submittedBy, now, request, catalogue.version(), intake(agency, request, today));
+    if (referral.kind() == ReferralKind.NRM
+        && referral.treatedAsChild(request.potentialVictim().dateOfBirth(), today)
+        && ictgAreas.contains(request.exploitation().policeForce())) {
+      referral.referredToIctg(today);
+    }
     referral.persist();
     PersonalData personal = PersonalData.of(request.potentialVictim(), request.account());
     Sealer sealer = personalData.save(referral.id(), personal);
@@ -116,7 +123,8 @@ class ReferralIntake {
     Submission created =
         new Submission(
             201,
-            idempotency.serialize(ReferralView.of(referral, personal, days, false, null)),
+            idempotency.serialize(
+                ReferralView.of(referral, personal, days, false, null, List.of(), null)),
             "/api/v1/referrals/" + referral.id(),
             ETags.of(referral.version()),
             false);
@@ -128,7 +136,9 @@ class ReferralIntake {
             .referral(referral.id(), agency.code())
             .statuses(null, referral.status())
             .detail("kind", referral.kind())
-            .detail("jurisdiction", referral.jurisdiction()));
+            .detail("jurisdiction", referral.jurisdiction())
+            .detail("competentAuthority", referral.competentAuthority())
+            .detail("ictgReferred", referral.ictgReferredOn() != null ? true : null));
     duplicates.announce(referral.id(), matches);
     return created;
   }

@@ -38,7 +38,21 @@ enum Queue {
       r -> r.pendingDecision().requestedAt()),
   SUSPENDED("suspended", "r.status = 'SUSPENDED'", "r.status_since", Referral::statusSince),
   CONSENT_NEEDED(
-      "consent-needed", ReferralQueries.CONSENT_NEEDED, "r.submitted_at", Referral::submittedAt);
+      "consent-needed", ReferralQueries.CONSENT_NEEDED, "r.submitted_at", Referral::submittedAt),
+  /** Cases with a further information request awaiting its answer, due or overdue. */
+  INFORMATION_AWAITED(
+      "information-awaited",
+      "exists (select 1 from information_request i where i.referral_id = r.id"
+          + " and i.answered_at is null)",
+      "r.status_since",
+      Referral::statusSince),
+  /** Negative decisions with a reconsideration request awaiting an outcome. */
+  RECONSIDERATION(
+      "reconsideration",
+      "exists (select 1 from reconsideration_request q where q.referral_id = r.id"
+          + " and q.outcome is null)",
+      "r.status_since",
+      Referral::statusSince);
 
   /** A case still to be decided: before a CG, or with a decision held or reconsidered. */
   private static final String OPEN =

@@ -251,13 +251,8 @@ class TransitionsTest {
   void returnsAReconsideredCaseToTheDecisionReconsidered() {
     String id = submitAdult();
     decideNegative(id, "RG_NEGATIVE");
-    move(
-            partner,
-            id,
-            Referrals.etag(partner, id),
-            "RECONSIDERATION_REQUESTED",
-            "New evidence",
-            null)
+    Referrals.decideReconsideration(
+            caseworker, id, Referrals.requestReconsideration(partner, id), "ACCEPTED")
         .statusCode(200)
         .body("status", equalTo("RECONSIDERATION_REQUESTED"))
         .body("reconsidering", equalTo("REASONABLE_GROUNDS"));
@@ -351,13 +346,8 @@ class TransitionsTest {
   void suspendsAReconsiderationAndResumesItAtTheStageReconsidered() {
     String id = submitAdult();
     decideNegative(id, "RG_NEGATIVE");
-    move(
-            partner,
-            id,
-            Referrals.etag(partner, id),
-            "RECONSIDERATION_REQUESTED",
-            "New evidence",
-            null)
+    Referrals.decideReconsideration(
+            caseworker, id, Referrals.requestReconsideration(partner, id), "ACCEPTED")
         .statusCode(200);
     move(caseworker, id, Referrals.etag(caseworker, id), "SUSPENDED", "Gone missing", null)
         .statusCode(200)
@@ -367,27 +357,6 @@ class TransitionsTest {
         .body("status", equalTo("RECONSIDERATION_REQUESTED"))
         .body("reconsidering", equalTo("REASONABLE_GROUNDS"));
     move(caseworker, id, Referrals.etag(caseworker, id), "RG_POSITIVE", null, null).statusCode(200);
-  }
-
-  @Test
-  void flagsPublicOrderDisqualificationOnAPositiveRgOnly() {
-    String id = submitAdult();
-    Map<String, Object> flag =
-        Map.of("flag", "PUBLIC_ORDER_DISQUALIFICATION", "reason", "Custodial sentence");
-    flag(caseworker, id, flag).statusCode(409);
-    move(caseworker, id, Referrals.etag(caseworker, id), "RG_POSITIVE", null, null).statusCode(200);
-    flag(partner, id, flag).statusCode(403);
-    flag(caseworker, id, Map.of("flag", "PUBLIC_ORDER_DISQUALIFICATION"))
-        .statusCode(422)
-        .body("violations.field", contains("reason"));
-    flag(caseworker, id, flag)
-        .statusCode(200)
-        .body("flags", contains("PUBLIC_ORDER_DISQUALIFICATION"));
-    flag(caseworker, id, flag).statusCode(409);
-    TestClock.advance(Duration.ofDays(31));
-    move(caseworker, id, Referrals.etag(caseworker, id), "CG_POSITIVE", null, "HUMAN_TRAFFICKING")
-        .statusCode(200)
-        .body("flags", contains("PUBLIC_ORDER_DISQUALIFICATION"));
   }
 
   @Test
@@ -521,14 +490,6 @@ class TransitionsTest {
     return Api.as(token)
         .header("If-Match", Referrals.etag(token, id))
         .post("/api/v1/referrals/" + id + "/pending-decision/confirmation")
-        .then();
-  }
-
-  private static ValidatableResponse flag(String token, String id, Map<String, Object> body) {
-    return Api.as(token)
-        .header("If-Match", Referrals.etag(Tokens.caseworker(), id))
-        .body(body)
-        .post("/api/v1/referrals/" + id + "/flags")
         .then();
   }
 }
