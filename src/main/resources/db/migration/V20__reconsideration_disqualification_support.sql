@@ -40,10 +40,10 @@ INSERT INTO reconsideration_request (id, referral_id, decision, decided_on, due_
         requested_by, requesting_agency, outcome, outcome_at, outcome_by)
 SELECT gen_random_uuid(), r.id,
        CASE r.reconsidering WHEN 'REASONABLE_GROUNDS' THEN 'RG_NEGATIVE' ELSE 'CG_NEGATIVE' END,
-       (CASE r.reconsidering WHEN 'REASONABLE_GROUNDS' THEN coalesce(r.rg_decided_at, e.occurred_at)
-             ELSE coalesce(r.cg_decided_at, e.occurred_at) END AT TIME ZONE 'Europe/London')::date,
-       (CASE r.reconsidering WHEN 'REASONABLE_GROUNDS' THEN coalesce(r.rg_decided_at, e.occurred_at)
-             ELSE coalesce(r.cg_decided_at, e.occurred_at) END AT TIME ZONE 'Europe/London')::date + 30,
+       (CASE r.reconsidering WHEN 'REASONABLE_GROUNDS' THEN coalesce(r.rg_decided_at, e.occurred_at, r.status_since)
+             ELSE coalesce(r.cg_decided_at, e.occurred_at, r.status_since) END AT TIME ZONE 'Europe/London')::date,
+       (CASE r.reconsidering WHEN 'REASONABLE_GROUNDS' THEN coalesce(r.rg_decided_at, e.occurred_at, r.status_since)
+             ELSE coalesce(r.cg_decided_at, e.occurred_at, r.status_since) END AT TIME ZONE 'Europe/London')::date + 30,
        coalesce(e.occurred_at, r.status_since), coalesce(e.actor, 'unknown (before V20)'), r.agency_code,
        'ACCEPTED', coalesce(e.occurred_at, r.status_since), 'V20: reopened at the request alone'
 FROM referral r

@@ -19,12 +19,13 @@ public class InformationRequests {
     this.days = days;
   }
 
-  /** A case's requests, oldest first. */
-  public List<InformationRequestView> of(UUID referralId) {
+  /** A case's requests, oldest first: all of them, or those asked of one agency. */
+  public List<InformationRequestView> of(UUID referralId, String askedOf) {
     DataKeys.Sealer sealer = dataKeys.of(referralId).orElse(null);
     return InformationRequest.<InformationRequest>list(
             "referralId", Sort.by("askedAt").and("id"), referralId)
         .stream()
+        .filter(q -> askedOf == null || askedOf.equals(q.askedOf()))
         .map(q -> InformationRequestView.of(q, sealer, days.today()))
         .toList();
   }

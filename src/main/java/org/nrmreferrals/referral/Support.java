@@ -1,6 +1,5 @@
 package org.nrmreferrals.referral;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import org.nrmreferrals.workflow.LegalDays;
 
@@ -18,41 +17,43 @@ public record Support(
     LocalDate endedOn,
     SupportEnd endedBecause) {
 
-  /** The case's support as of today; disqualifiedOn is the day a disqualification took effect. */
+  /**
+   * The case's support as of today; disqualifiedOn is the day a disqualification took effect.
+   * Support ends at the earlier of a disqualification and the case's own end: a withdrawal, a
+   * negative decision after support had started, or the end of move-on support.
+   */
   static Support of(Referral r, LocalDate disqualifiedOn, LegalDays days) {
     Consent consent = r.consent();
     LocalDate rgPositive =
         r.supportPeriodEndsOn() != null && r.rgDecidedAt() != null
             ? days.dayOf(r.rgDecidedAt())
             : null;
+    boolean started = rgPositive != null || r.emergencySupportFrom() != null;
     LocalDate endedOn = null;
     SupportEnd because = null;
-    if (disqualifiedOn != null) {
+    switch (r.status()) {
+      case WITHDRAWN -> {
+        endedOn = days.dayOf(r.statusSince());
+        because = SupportEnd.WITHDRAWN;
+      }
+      case RG_NEGATIVE, CG_NEGATIVE -> {
+        if (started) {
+          endedOn = days.dayOf(r.statusSince());
+          because = SupportEnd.NEGATIVE_DECISION;
+        }
+      }
+      case CG_POSITIVE -> {
+        LocalDate moveOn = r.moveOnSupportEndsOn();
+        if (moveOn != null && days.today().isAfter(moveOn)) {
+          endedOn = moveOn;
+          because = SupportEnd.MOVE_ON_FINISHED;
+        }
+      }
+      case SUBMITTED, SUSPENDED, RG_POSITIVE, RECONSIDERATION_REQUESTED, NOTIFIED -> {}
+    }
+    if (disqualifiedOn != null && (endedOn == null || disqualifiedOn.isBefore(endedOn))) {
       endedOn = disqualifiedOn;
       because = SupportEnd.DISQUALIFIED;
-    } else {
-      switch (r.status()) {
-        case WITHDRAWN -> {
-          endedOn = days.dayOf(r.statusSince());
-          because = SupportEnd.WITHDRAWN;
-        }
-        case RG_NEGATIVE -> {
-          endedOn = days.dayOf(or(r.rgDecidedAt(), r.statusSince()));
-          because = SupportEnd.NEGATIVE_DECISION;
-        }
-        case CG_NEGATIVE -> {
-          endedOn = days.dayOf(or(r.cgDecidedAt(), r.statusSince()));
-          because = SupportEnd.NEGATIVE_DECISION;
-        }
-        case CG_POSITIVE -> {
-          LocalDate moveOn = r.moveOnSupportEndsOn();
-          if (moveOn != null && days.today().isAfter(moveOn)) {
-            endedOn = moveOn;
-            because = SupportEnd.MOVE_ON_FINISHED;
-          }
-        }
-        case SUBMITTED, SUSPENDED, RG_POSITIVE, RECONSIDERATION_REQUESTED, NOTIFIED -> {}
-      }
     }
     return new Support(
         consent == null ? null : consent.support(),
@@ -62,9 +63,5 @@ public record Support(
         r.moveOnSupportEndsOn(),
         endedOn,
         because);
-  }
-
-  private static Instant or(Instant first, Instant second) {
-    return first != null ? first : second;
   }
 }

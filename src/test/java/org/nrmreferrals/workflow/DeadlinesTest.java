@@ -18,7 +18,7 @@ class DeadlinesTest {
           5,
           new Deadlines.PerJurisdiction(30, 30, 45),
           new Deadlines.PerJurisdiction(30, 90, 45),
-          new Deadlines.PerJurisdiction(45, 45, 45));
+          new Deadlines.PerJurisdiction(45, 46, 47));
   private static final Deadlines.PerJurisdiction DEFAULTS_MIN =
       new Deadlines.PerJurisdiction(30, 30, 45);
   private static final Deadlines.PerJurisdiction DEFAULTS_SUPPORT =
@@ -81,8 +81,9 @@ class DeadlinesTest {
   @ParameterizedTest(name = "{0}: positive CG {1} -> move-on support to {2}")
   @CsvSource({
     "ENGLAND_AND_WALES, 2026-12-01, 2027-01-15",
-    "SCOTLAND,          2026-12-01, 2027-01-15",
-    "NORTHERN_IRELAND,  2027-02-01, 2027-03-18"
+    // Each nation's own setting (46 and 47 days here, to tell them apart).
+    "SCOTLAND,          2026-12-01, 2027-01-16",
+    "NORTHERN_IRELAND,  2027-02-01, 2027-03-20"
   })
   void endsMoveOnSupportFortyFiveDaysAfterAPositiveCg(
       Jurisdiction jurisdiction, LocalDate cgPositive, LocalDate ends) {

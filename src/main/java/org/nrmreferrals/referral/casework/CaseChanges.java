@@ -61,11 +61,34 @@ class CaseChanges {
   }
 
   /**
+   * Inserts a fact beside the case; a concurrent insert that a unique index refuses (one pending
+   * request, one live disqualification) is the 409 the caller names, not a 500.
+   */
+  void insert(io.quarkus.hibernate.orm.panache.PanacheEntityBase fact, String conflict) {
+    try {
+      em.persist(fact);
+      em.flush();
+    } catch (jakarta.persistence.PersistenceException e) {
+      if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException
+          || e instanceof org.hibernate.exception.ConstraintViolationException) {
+        throw new ProblemException(ProblemType.CONFLICT, conflict);
+      }
+      throw e;
+    }
+  }
+
+  /**
    * Moves the case's version on although none of its own columns changed, because a fact beside it
    * did (a request, a disqualification): its ETag then changes with what its view shows.
    */
   void touch(Referral r) {
-    em.lock(r, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    try {
+      // Pessimistic: the version moves now (its row locked before the audit head, as in append),
+      // so the answer carries the new ETag.
+      em.lock(r, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+    } catch (OptimisticLockException e) {
+      throw ETags.stale(r.version() + 1);
+    }
   }
 
   /**

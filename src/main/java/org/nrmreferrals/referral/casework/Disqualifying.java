@@ -33,20 +33,14 @@ class Disqualifying {
   @Transactional
   Changed request(Caller caller, UUID id, String ifMatch, DisqualificationRequest body) {
     Referral r = changes.changeable(caller, id, ifMatch);
-    if (r.status() != ReferralStatus.RG_POSITIVE && r.status() != ReferralStatus.CG_POSITIVE) {
-      throw new ProblemException(
-          ProblemType.CONFLICT,
-          "Only a case with a positive RG or CG can be disqualified; this one is "
-              + r.status()
-              + ".");
-    }
+    requirePositive(r);
     if (disqualifications.live(r.id()).isPresent()) {
       throw new ProblemException(
           ProblemType.CONFLICT, "A disqualification is held or in effect on the case already.");
     }
     Disqualification d =
         new Disqualification(r.id(), body.grounds(), r.status(), caller.subject(), changes.now());
-    d.persist();
+    changes.insert(d, "A disqualification is held or in effect on the case already.");
     changes.touch(r);
     changes.append(
         AuditEvent.of(Action.DISQUALIFICATION_REQUESTED)
@@ -62,6 +56,7 @@ class Disqualifying {
   Changed confirm(Caller caller, UUID id, String ifMatch) {
     Referral r = changes.changeable(caller, id, ifMatch);
     Disqualification d = held(r);
+    requirePositive(r);
     if (d.requestedBy().equals(caller.subject())) {
       throw new ProblemException(
           ProblemType.SECOND_CASEWORKER_REQUIRED,
@@ -89,6 +84,16 @@ class Disqualifying {
             .detail("disqualificationId", d.id().toString()),
         r);
     return changes.changed(caller, r);
+  }
+
+  private static void requirePositive(Referral r) {
+    if (r.status() != ReferralStatus.RG_POSITIVE && r.status() != ReferralStatus.CG_POSITIVE) {
+      throw new ProblemException(
+          ProblemType.CONFLICT,
+          "Only a case with a positive RG or CG can be disqualified; this one is "
+              + r.status()
+              + ".");
+    }
   }
 
   private Disqualification held(Referral r) {

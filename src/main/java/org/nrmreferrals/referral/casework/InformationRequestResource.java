@@ -68,7 +68,10 @@ public class InformationRequestResource {
         .build();
   }
 
-  /** The case's requests with their questions and answers: a read of personal data, audited. */
+  /**
+   * The case's requests with their questions and answers (to a partner, only those asked of it): a
+   * read of personal data, audited.
+   */
   @GET
   @RolesAllowed({Roles.PARTNER, Roles.CASEWORKER, Roles.ADMIN})
   @jakarta.transaction.Transactional
@@ -78,7 +81,7 @@ public class InformationRequestResource {
         AuditEvent.of(Action.REFERRAL_READ)
             .referral(r.id(), r.agency().code())
             .detail("informationRequests", true));
-    return requests.of(r.id());
+    return requests.of(r.id(), caller.isPartner() ? partnerAgency.current().code() : null);
   }
 
   @POST

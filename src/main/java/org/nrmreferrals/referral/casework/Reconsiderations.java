@@ -58,7 +58,7 @@ class Reconsiderations {
   /** Records a request on the case's negative decision or disqualification. */
   @Transactional
   ReconsiderationView request(Caller caller, Agency agency, UUID id, ReconsiderationBody body) {
-    Referral r = askable(agency, id);
+    Referral r = askable(agency, id, body.reference());
     ReconsideredDecision decision = reconsiderable(r);
     if (requests.pending(r.id()).isPresent()) {
       throw new ProblemException(
@@ -97,7 +97,7 @@ class Reconsiderations {
             agency.code(),
             List.copyOf(body.grounds()),
             late);
-    q.persist();
+    changes.insert(q, "A reconsideration request awaits the competent authority already.");
     changes.touch(r);
     changes.append(
         AuditEvent.of(Action.RECONSIDERATION_REQUESTED)
@@ -206,10 +206,13 @@ class Reconsiderations {
    * The case a partner may ask about: its own agency's, or any NRM case for a support provider
    * acting for the person; otherwise 404 as for any case the partner cannot see.
    */
-  private static Referral askable(Agency agency, UUID id) {
+  private static Referral askable(Agency agency, UUID id, String reference) {
     Referral r = Referral.findById(id);
     boolean own = r != null && r.agency().code().equals(agency.code());
-    if (r == null || r.kind() != ReferralKind.NRM || !(own || agency.isSupportProvider())) {
+    // A support provider acts for the person, who gives it the reference on their decision letter.
+    boolean forThePerson =
+        r != null && agency.isSupportProvider() && r.reference().equals(reference);
+    if (r == null || r.kind() != ReferralKind.NRM || !(own || forThePerson)) {
       throw ProblemException.notFound("No referral " + id + " is visible to you.");
     }
     return r;

@@ -108,6 +108,7 @@ class ReferralIntake {
             agency, submittedBy, now, request, catalogue.version(), intake(agency, request, today));
     if (referral.kind() == ReferralKind.NRM
         && referral.treatedAsChild(request.potentialVictim().dateOfBirth(), today)
+        && request.exploitation().policeForce() != null
         && ictgAreas.contains(request.exploitation().policeForce())) {
       referral.referredToIctg(today);
     }

@@ -42,7 +42,8 @@ enum Queue {
   /** Cases with a further information request awaiting its answer, due or overdue. */
   INFORMATION_AWAITED(
       "information-awaited",
-      "exists (select 1 from information_request i where i.referral_id = r.id"
+      "r.status in ('SUBMITTED', 'SUSPENDED', 'RG_POSITIVE', 'RECONSIDERATION_REQUESTED')"
+          + " and exists (select 1 from information_request i where i.referral_id = r.id"
           + " and i.answered_at is null)",
       "r.status_since",
       Referral::statusSince),

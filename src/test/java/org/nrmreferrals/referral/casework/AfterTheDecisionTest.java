@@ -46,14 +46,19 @@ class AfterTheDecisionTest {
     act(caseworker, id, "/disqualification", Map.of("grounds", "BAD_FAITH"))
         .statusCode(422)
         .body("violations.field", contains("reason"));
-    act(
-            caseworker,
-            id,
-            "/disqualification",
-            Map.of("grounds", "PUBLIC_ORDER", "reason", "Sentenced"))
-        .statusCode(202)
-        .body("disqualification.inEffect", equalTo(false))
-        .body("support.endedBecause", nullValue());
+    String held =
+        act(
+                caseworker,
+                id,
+                "/disqualification",
+                Map.of("grounds", "PUBLIC_ORDER", "reason", "Sentenced"))
+            .statusCode(202)
+            .body("disqualification.inEffect", equalTo(false))
+            .body("support.endedBecause", nullValue())
+            .extract()
+            .header("ETag");
+    // The answer's ETag is the case's new version: the next If-Match can use it as it is.
+    org.junit.jupiter.api.Assertions.assertEquals(Referrals.etag(caseworker, id), held);
     read(partner, id).body("disqualification", nullValue());
     act(caseworker, id, "/disqualification/confirmation", null)
         .statusCode(422)
@@ -185,6 +190,9 @@ class AfterTheDecisionTest {
     Map<String, Object> adult = Referrals.anAdultReferral();
     Referrals.exploitation(adult).put("policeForce", "GREATER_MANCHESTER");
     read(partner, Referrals.submit(agency, adult)).body("ictgReferredOn", nullValue());
+    Map<String, Object> nowhere = Referrals.aChildReferral();
+    Referrals.exploitation(nowhere).remove("policeForce");
+    read(partner, Referrals.submit(agency, nowhere)).body("ictgReferredOn", nullValue());
   }
 
   private void move(String id, Map<String, ?> body) {

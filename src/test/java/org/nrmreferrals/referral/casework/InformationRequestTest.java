@@ -88,6 +88,12 @@ class InformationRequestTest {
             .extract()
             .path("id");
     answer(Tokens.partner(agency), id, request, "Not asked of us").statusCode(404);
+    // The referring agency sees the requests asked of it, not those asked of another agency.
+    Api.as(Tokens.partner(agency))
+        .get("/api/v1/referrals/" + id + "/information-requests")
+        .then()
+        .statusCode(200)
+        .body("", empty());
     TestClock.advance(Duration.ofDays(3));
     answer(Tokens.partner(other), id, request, "Too late")
         .statusCode(409)

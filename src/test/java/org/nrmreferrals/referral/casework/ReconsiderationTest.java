@@ -124,7 +124,24 @@ class ReconsiderationTest {
             c.id,
             Map.of("grounds", List.of("ADDITIONAL_EVIDENCE"), "reason", "x"))
         .statusCode(404);
-    String request = Referrals.requestReconsideration(supporter, c.id);
+    // Acting for the person, the provider names the case's reference from their decision letter.
+    ask(supporter, c.id, Map.of("grounds", List.of("ADDITIONAL_EVIDENCE"), "reason", "x"))
+        .statusCode(404);
+    String reference = read(c.partner, c.id).extract().path("reference");
+    String request =
+        ask(
+                supporter,
+                c.id,
+                Map.of(
+                    "grounds",
+                    List.of("ADDITIONAL_EVIDENCE"),
+                    "reason",
+                    "A statement from the person's GP",
+                    "reference",
+                    reference))
+            .statusCode(201)
+            .extract()
+            .path("id");
     read(supporter, c.id).statusCode(404);
     Api.as(supporter)
         .get("/api/v1/referrals/" + c.id + "/reconsideration-requests/" + request)
