@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.nrmreferrals.audit.AuditQueries;
 import org.nrmreferrals.support.Agencies;
-import org.nrmreferrals.support.Api;
 import org.nrmreferrals.support.Referrals;
 import org.nrmreferrals.support.Tokens;
 
@@ -27,9 +26,9 @@ class IssuedDecisionsTest {
   void countsAPositiveRgOnceThoughTheCaseIsSuspendedAndResumed() throws Exception {
     String id = Referrals.submit(Agencies.police(), Referrals.anAdultReferral());
     String caseworker = Tokens.caseworker();
-    move(caseworker, id, Map.of("to", "RG_POSITIVE"));
-    move(caseworker, id, Map.of("to", "SUSPENDED", "reason", "Cannot be contacted"));
-    move(caseworker, id, Map.of("to", "RG_POSITIVE"));
+    Referrals.move(caseworker, id, Map.of("to", "RG_POSITIVE"));
+    Referrals.move(caseworker, id, Map.of("to", "SUSPENDED", "reason", "Cannot be contacted"));
+    Referrals.move(caseworker, id, Map.of("to", "RG_POSITIVE"));
     assertEquals(List.of("RG_POSITIVE"), counted(id));
   }
 
@@ -39,11 +38,7 @@ class IssuedDecisionsTest {
     String id = Referrals.submit(agency, Referrals.anAdultReferral());
     Referrals.requestANegativeDecision(Tokens.caseworker(), id);
     String second = Tokens.caseworker();
-    Api.as(second)
-        .header("If-Match", Referrals.etag(second, id))
-        .post("/api/v1/referrals/" + id + "/pending-decision/confirmation")
-        .then()
-        .statusCode(200);
+    Referrals.confirmHeldDecision(second, id);
     String request = Referrals.requestReconsideration(Tokens.partner(agency), id);
     Referrals.decideReconsideration(Tokens.caseworker(), id, request, "DECLINED").statusCode(200);
     assertEquals(List.of("RG_NEGATIVE"), counted(id));
@@ -64,14 +59,5 @@ class IssuedDecisionsTest {
               });
     }
     return counted;
-  }
-
-  private static void move(String caseworker, String id, Map<String, String> body) {
-    Api.as(caseworker)
-        .header("If-Match", Referrals.etag(caseworker, id))
-        .body(body)
-        .post("/api/v1/referrals/" + id + "/transitions")
-        .then()
-        .statusCode(200);
   }
 }

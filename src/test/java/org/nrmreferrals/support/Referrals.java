@@ -173,4 +173,23 @@ public final class Referrals {
         .post("/api/v1/referrals/" + id + "/reconsideration-requests/" + requestId + "/outcome")
         .then();
   }
+
+  /** A second caseworker confirms the decision held on the case (200 asserted). */
+  public static void confirmHeldDecision(String secondCaseworker, String id) {
+    Api.as(secondCaseworker)
+        .header("If-Match", etag(secondCaseworker, id))
+        .post("/api/v1/referrals/" + id + "/pending-decision/confirmation")
+        .then()
+        .statusCode(200);
+  }
+
+  /** A caseworker moves the case through /transitions (200 asserted). */
+  public static void move(String caseworker, String id, Map<String, ?> body) {
+    Api.as(caseworker)
+        .header("If-Match", etag(caseworker, id))
+        .body(body)
+        .post("/api/v1/referrals/" + id + "/transitions")
+        .then()
+        .statusCode(200);
+  }
 }

@@ -196,12 +196,7 @@ class AfterTheDecisionTest {
   }
 
   private void move(String id, Map<String, ?> body) {
-    Api.as(caseworker)
-        .header("If-Match", Referrals.etag(caseworker, id))
-        .body(body)
-        .post("/api/v1/referrals/" + id + "/transitions")
-        .then()
-        .statusCode(200);
+    Referrals.move(caseworker, id, body);
   }
 
   private static ValidatableResponse act(

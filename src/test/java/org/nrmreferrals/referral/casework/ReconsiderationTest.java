@@ -183,11 +183,7 @@ class ReconsiderationTest {
     String caseworker = Tokens.caseworkerOf(panel);
     Referrals.requestANegativeDecision(caseworker, id);
     String second = Tokens.caseworkerOf(panel);
-    Api.as(second)
-        .header("If-Match", Referrals.etag(second, id))
-        .post("/api/v1/referrals/" + id + "/pending-decision/confirmation")
-        .then()
-        .statusCode(200);
+    Referrals.confirmHeldDecision(second, id);
     return new Case(id, Tokens.partner(council), caseworker);
   }
 
