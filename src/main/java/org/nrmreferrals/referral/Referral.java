@@ -167,25 +167,7 @@ public class Referral extends PanacheEntityBase {
   @Column(name = "pending_requested_at")
   private Instant pendingRequestedAt;
 
-  @Column(name = "emergency_support_from")
-  private LocalDate emergencySupportFrom;
-
-  @Column(name = "move_on_support_ends_on")
-  private LocalDate moveOnSupportEndsOn;
-
-  @Column(name = "ictg_referred_on")
-  private LocalDate ictgReferredOn;
-
-  @Enumerated(EnumType.STRING)
-  @Column(name = "temporary_leave")
-  private TemporaryLeave temporaryLeave;
-
-  @Column(name = "temporary_leave_at")
-  private Instant temporaryLeaveAt;
-
-  /** Null unless a further RG: then whether the caseworker granted a new recovery period. */
-  @Column(name = "further_rg_recovery_period")
-  private Boolean furtherRgRecoveryPeriod;
+  @Embedded private SupportFacts support;
 
   @Column(name = "personal_data_erased_at")
   private Instant personalDataErasedAt;
@@ -272,7 +254,7 @@ public class Referral extends PanacheEntityBase {
       switch (to) {
         case RG_POSITIVE -> {
           rgDecidedAt = at;
-          boolean recovery = !Boolean.FALSE.equals(furtherRgRecoveryPeriod);
+          boolean recovery = !Boolean.FALSE.equals(facts().furtherRgRecoveryPeriod());
           recoveryPeriodEndsOn = recovery ? deadlines.earliestCgDate(jurisdiction, today) : null;
           supportPeriodEndsOn =
               recovery ? deadlines.supportPeriodEndsOn(jurisdiction, today) : null;
@@ -285,8 +267,11 @@ public class Referral extends PanacheEntityBase {
         case CG_POSITIVE, CG_NEGATIVE -> {
           cgDecidedAt = at;
           cgFindings = findings == null ? List.of() : findings.stream().map(Enum::name).toList();
-          moveOnSupportEndsOn =
-              to == ReferralStatus.CG_POSITIVE ? deadlines.moveOnEndsOn(jurisdiction, today) : null;
+          if (to == ReferralStatus.CG_POSITIVE) {
+            changeFacts().moveOnSupportEndsOn(deadlines.moveOnEndsOn(jurisdiction, today));
+          } else if (support != null) {
+            support.moveOnSupportEndsOn(null);
+          }
         }
         case RECONSIDERATION_REQUESTED -> reconsidering = Stage.of(from);
         case SUBMITTED, SUSPENDED, WITHDRAWN, NOTIFIED -> {}
@@ -344,28 +329,21 @@ public class Referral extends PanacheEntityBase {
     return statusSince;
   }
 
-  /** Emergency support before the RG, from this day (the person is destitute and consented). */
-  public void emergencySupportFrom(LocalDate day) {
-    emergencySupportFrom = day;
-  }
-
-  /** The referral of a child to an Independent Child Trafficking Guardian, on this day. */
-  public void referredToIctg(LocalDate day) {
-    ictgReferredOn = day;
-  }
-
-  /** The outcome of considering temporary leave as a victim, after a positive CG. */
-  public void temporaryLeaveConsidered(TemporaryLeave outcome, Instant at) {
-    temporaryLeave = outcome;
-    temporaryLeaveAt = at;
-  }
-
   /**
-   * Marks a further RG (a person referred again for earlier exploitation): whether a positive RG
-   * starts a new recovery period is the caseworker's decision, not automatic.
+   * The facts about support and protection beside the status, to read. Hibernate reads an
+   * embeddable whose columns are all null as none; an empty one stands in, unattached, so that a
+   * read never makes the case dirty.
    */
-  public void furtherRg(boolean recoveryPeriod) {
-    furtherRgRecoveryPeriod = recoveryPeriod;
+  public SupportFacts facts() {
+    return support != null ? support : new SupportFacts();
+  }
+
+  /** The same facts, to change: attached to the case, so that the change is written. */
+  public SupportFacts changeFacts() {
+    if (support == null) {
+      support = new SupportFacts();
+    }
+    return support;
   }
 
   private void describePerson(PotentialVictim person) {
@@ -534,31 +512,6 @@ public class Referral extends PanacheEntityBase {
     return pendingStatus == null
         ? null
         : new PendingDecision(pendingStatus, pendingRequestedBy, pendingRequestedAt);
-  }
-
-  public LocalDate emergencySupportFrom() {
-    return emergencySupportFrom;
-  }
-
-  LocalDate moveOnSupportEndsOn() {
-    return moveOnSupportEndsOn;
-  }
-
-  public LocalDate ictgReferredOn() {
-    return ictgReferredOn;
-  }
-
-  public TemporaryLeave temporaryLeave() {
-    return temporaryLeave;
-  }
-
-  Instant temporaryLeaveAt() {
-    return temporaryLeaveAt;
-  }
-
-  /** Null unless a further RG; then whether a positive RG starts a recovery period. */
-  public Boolean furtherRgRecoveryPeriod() {
-    return furtherRgRecoveryPeriod;
   }
 
   /** True while the case waits for a Conclusive Grounds decision. */

@@ -28,7 +28,7 @@ public record Support(
         r.supportPeriodEndsOn() != null && r.rgDecidedAt() != null
             ? days.dayOf(r.rgDecidedAt())
             : null;
-    boolean started = rgPositive != null || r.emergencySupportFrom() != null;
+    boolean started = rgPositive != null || r.facts().emergencySupportFrom() != null;
     LocalDate endedOn = null;
     SupportEnd because = null;
     switch (r.status()) {
@@ -43,7 +43,7 @@ public record Support(
         }
       }
       case CG_POSITIVE -> {
-        LocalDate moveOn = r.moveOnSupportEndsOn();
+        LocalDate moveOn = r.facts().moveOnSupportEndsOn();
         if (moveOn != null && days.today().isAfter(moveOn)) {
           endedOn = moveOn;
           because = SupportEnd.MOVE_ON_FINISHED;
@@ -57,10 +57,10 @@ public record Support(
     }
     return new Support(
         consent == null ? null : consent.support(),
-        r.emergencySupportFrom(),
+        r.facts().emergencySupportFrom(),
         rgPositive,
         r.supportPeriodEndsOn(),
-        r.moveOnSupportEndsOn(),
+        r.facts().moveOnSupportEndsOn(),
         endedOn,
         because);
   }

@@ -44,10 +44,10 @@ class CaseFacts {
       throw new ProblemException(
           ProblemType.CONFLICT, "The person has not consented to support (consent.support).");
     }
-    if (r.emergencySupportFrom() != null) {
+    if (r.facts().emergencySupportFrom() != null) {
       throw new ProblemException(ProblemType.CONFLICT, "Emergency support is recorded already.");
     }
-    r.emergencySupportFrom(days.today());
+    r.changeFacts().emergencySupportFrom(days.today());
     changes.append(
         AuditEvent.of(Action.EMERGENCY_SUPPORT_STARTED)
             .referral(r.id(), r.agency().code())
@@ -70,7 +70,7 @@ class CaseFacts {
           "a disqualified person is not granted temporary leave as a victim (Nationality and"
               + " Borders Act 2022 s.65)");
     }
-    r.temporaryLeaveConsidered(body.outcome(), changes.now());
+    r.changeFacts().temporaryLeaveConsidered(body.outcome(), changes.now());
     changes.append(
         AuditEvent.of(Action.TEMPORARY_LEAVE_CONSIDERED)
             .referral(r.id(), r.agency().code())
@@ -85,7 +85,7 @@ class CaseFacts {
   Changed furtherRg(Caller caller, UUID id, String ifMatch, SupportFactRequests.FurtherRg body) {
     Referral r = changes.changeable(caller, id, ifMatch);
     requireStatus(r, ReferralStatus.SUBMITTED, "A further RG is marked before the RG decision");
-    r.furtherRg(body.recoveryPeriod());
+    r.changeFacts().furtherRg(body.recoveryPeriod());
     changes.append(
         AuditEvent.of(Action.FURTHER_RG_MARKED)
             .referral(r.id(), r.agency().code())

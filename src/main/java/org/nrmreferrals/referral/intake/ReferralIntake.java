@@ -110,7 +110,7 @@ class ReferralIntake {
         && referral.treatedAsChild(request.potentialVictim().dateOfBirth(), today)
         && request.exploitation().policeForce() != null
         && ictgAreas.contains(request.exploitation().policeForce())) {
-      referral.referredToIctg(today);
+      referral.changeFacts().referredToIctg(today);
     }
     referral.persist();
     PersonalData personal = PersonalData.of(request.potentialVictim(), request.account());
@@ -139,7 +139,7 @@ class ReferralIntake {
             .detail("kind", referral.kind())
             .detail("jurisdiction", referral.jurisdiction())
             .detail("competentAuthority", referral.competentAuthority())
-            .detail("ictgReferred", referral.ictgReferredOn() != null ? true : null));
+            .detail("ictgReferred", referral.facts().ictgReferredOn() != null ? true : null));
     duplicates.announce(referral.id(), matches);
     return created;
   }
