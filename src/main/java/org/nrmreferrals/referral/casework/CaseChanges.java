@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -113,5 +115,17 @@ class CaseChanges {
   }
 
   /** The referral after a change, with the version its ETag carries. */
-  record Changed(long version, ReferralView view) {}
+  record Changed(long version, ReferralView view) {
+    /** The answer: the case as changed, with its new ETag. */
+    Response respond(Response.Status status) {
+      return Response.status(status)
+          .entity(view)
+          .header(HttpHeaders.ETAG, ETags.of(version))
+          .build();
+    }
+
+    Response ok() {
+      return respond(Response.Status.OK);
+    }
+  }
 }

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import org.nrmreferrals.referral.Consent;
 import org.nrmreferrals.security.Caller;
 import org.nrmreferrals.security.Roles;
-import org.nrmreferrals.web.ETags;
 import org.nrmreferrals.web.QueryParams;
 
 /** Transfer, assignment, age assessment and consent: who owns and works a case, and for whom. */
@@ -42,7 +41,7 @@ public class CaseworkResource {
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @NotNull(message = "a body is required") @Valid TransferRequest request) {
-    return ok(ownership.transfer(caller, QueryParams.uuid("id", id), ifMatch, request));
+    return ownership.transfer(caller, QueryParams.uuid("id", id), ifMatch, request).ok();
   }
 
   @PUT
@@ -53,7 +52,7 @@ public class CaseworkResource {
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @NotNull(message = "a body is required") @Valid AssignmentRequest request) {
-    return ok(ownership.assign(caller, QueryParams.uuid("id", id), ifMatch, request));
+    return ownership.assign(caller, QueryParams.uuid("id", id), ifMatch, request).ok();
   }
 
   @DELETE
@@ -61,7 +60,7 @@ public class CaseworkResource {
   @RolesAllowed(Roles.CASEWORKER)
   public Response unassign(
       @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    return ok(ownership.unassign(caller, QueryParams.uuid("id", id), ifMatch));
+    return ownership.unassign(caller, QueryParams.uuid("id", id), ifMatch).ok();
   }
 
   @POST
@@ -72,7 +71,7 @@ public class CaseworkResource {
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @NotNull(message = "a body is required") @Valid AgeAssessmentRequest request) {
-    return ok(ageAndConsent.assess(caller, QueryParams.uuid("id", id), ifMatch, request));
+    return ageAndConsent.assess(caller, QueryParams.uuid("id", id), ifMatch, request).ok();
   }
 
   @PUT
@@ -83,10 +82,6 @@ public class CaseworkResource {
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @NotNull(message = "a body is required") @Valid Consent consent) {
-    return ok(ageAndConsent.consent(caller, QueryParams.uuid("id", id), ifMatch, consent));
-  }
-
-  private static Response ok(CaseChanges.Changed c) {
-    return Response.ok(c.view()).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
+    return ageAndConsent.consent(caller, QueryParams.uuid("id", id), ifMatch, consent).ok();
   }
 }

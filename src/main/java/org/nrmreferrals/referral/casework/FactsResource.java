@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.nrmreferrals.security.Caller;
 import org.nrmreferrals.security.Roles;
-import org.nrmreferrals.web.ETags;
 import org.nrmreferrals.web.QueryParams;
 
 /**
@@ -43,25 +42,23 @@ public class FactsResource {
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @NotNull(message = "a body is required") @Valid DisqualificationRequest body) {
-    return respond(
-        Response.status(Response.Status.ACCEPTED),
-        disqualifying.request(caller, QueryParams.uuid("id", id), ifMatch, body));
+    return disqualifying
+        .request(caller, QueryParams.uuid("id", id), ifMatch, body)
+        .respond(Response.Status.ACCEPTED);
   }
 
   @POST
   @Path("/disqualification/confirmation")
   public Response confirm(
       @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    return respond(
-        Response.ok(), disqualifying.confirm(caller, QueryParams.uuid("id", id), ifMatch));
+    return disqualifying.confirm(caller, QueryParams.uuid("id", id), ifMatch).ok();
   }
 
   @DELETE
   @Path("/disqualification")
   public Response withdraw(
       @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    return respond(
-        Response.ok(), disqualifying.withdraw(caller, QueryParams.uuid("id", id), ifMatch));
+    return disqualifying.withdraw(caller, QueryParams.uuid("id", id), ifMatch).ok();
   }
 
   @POST
@@ -71,8 +68,7 @@ public class FactsResource {
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @NotNull(message = "a body is required") @Valid SupportFactRequests.EmergencySupport body) {
-    return respond(
-        Response.ok(), facts.emergencySupport(caller, QueryParams.uuid("id", id), ifMatch, body));
+    return facts.emergencySupport(caller, QueryParams.uuid("id", id), ifMatch, body).ok();
   }
 
   @PUT
@@ -83,8 +79,7 @@ public class FactsResource {
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @NotNull(message = "a body is required") @Valid
           SupportFactRequests.TemporaryLeaveConsidered body) {
-    return respond(
-        Response.ok(), facts.temporaryLeave(caller, QueryParams.uuid("id", id), ifMatch, body));
+    return facts.temporaryLeave(caller, QueryParams.uuid("id", id), ifMatch, body).ok();
   }
 
   @PUT
@@ -94,11 +89,6 @@ public class FactsResource {
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @NotNull(message = "a body is required") @Valid SupportFactRequests.FurtherRg body) {
-    return respond(
-        Response.ok(), facts.furtherRg(caller, QueryParams.uuid("id", id), ifMatch, body));
-  }
-
-  private static Response respond(Response.ResponseBuilder builder, CaseChanges.Changed c) {
-    return builder.entity(c.view()).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
+    return facts.furtherRg(caller, QueryParams.uuid("id", id), ifMatch, body).ok();
   }
 }

@@ -25,7 +25,6 @@ import org.nrmreferrals.referral.InformationRequests;
 import org.nrmreferrals.referral.Referral;
 import org.nrmreferrals.security.Caller;
 import org.nrmreferrals.security.Roles;
-import org.nrmreferrals.web.ETags;
 import org.nrmreferrals.web.QueryParams;
 
 /** Further information requests on a case: asked, listed, answered and extended. */
@@ -116,6 +115,6 @@ public class InformationRequestResource {
             QueryParams.uuid("requestId", requestId),
             ifMatch,
             body);
-    return Response.ok(c.view()).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
+    return c.ok();
   }
 }

@@ -19,7 +19,6 @@ import org.nrmreferrals.agency.PartnerAgency;
 import org.nrmreferrals.referral.ReconsiderationView;
 import org.nrmreferrals.security.Caller;
 import org.nrmreferrals.security.Roles;
-import org.nrmreferrals.web.ETags;
 import org.nrmreferrals.web.QueryParams;
 
 /** Reconsideration requests: asked by a partner, answered by the competent authority. */
@@ -80,6 +79,6 @@ public class ReconsiderationResource {
             QueryParams.uuid("requestId", requestId),
             ifMatch,
             body);
-    return Response.ok(c.view()).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
+    return c.ok();
   }
 }

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.nrmreferrals.security.Caller;
 import org.nrmreferrals.security.Roles;
-import org.nrmreferrals.web.ETags;
 import org.nrmreferrals.web.QueryParams;
 
 /** Decisions, withdrawals, held decisions, duplicates, erasure and legal holds. */
@@ -44,7 +43,7 @@ public class ReferralWorkflowResource {
       @NotNull(message = "a body is required") @Valid TransitionRequest request) {
     CaseChanges.Changed changed = workflow.transition(caller, uuid(id), ifMatch, request);
     boolean held = changed.view().status() != request.to();
-    return respond(held ? Response.status(Response.Status.ACCEPTED) : Response.ok(), changed);
+    return changed.respond(held ? Response.Status.ACCEPTED : Response.Status.OK);
   }
 
   @POST
@@ -52,7 +51,7 @@ public class ReferralWorkflowResource {
   @RolesAllowed(Roles.CASEWORKER)
   public Response confirm(
       @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    return respond(Response.ok(), workflow.confirm(caller, uuid(id), ifMatch));
+    return workflow.confirm(caller, uuid(id), ifMatch).ok();
   }
 
   @DELETE
@@ -60,7 +59,7 @@ public class ReferralWorkflowResource {
   @RolesAllowed(Roles.CASEWORKER)
   public Response withdrawPending(
       @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    return respond(Response.ok(), workflow.withdrawPending(caller, uuid(id), ifMatch));
+    return workflow.withdrawPending(caller, uuid(id), ifMatch).ok();
   }
 
   @POST
@@ -71,7 +70,7 @@ public class ReferralWorkflowResource {
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @NotNull(message = "a body is required") @Valid ErasureRequest request) {
-    return respond(Response.ok(), workflow.erase(caller, uuid(id), ifMatch, request));
+    return workflow.erase(caller, uuid(id), ifMatch, request).ok();
   }
 
   @POST
@@ -82,9 +81,9 @@ public class ReferralWorkflowResource {
       @PathParam("id") String id,
       @PathParam("otherId") String otherId,
       @NotNull(message = "a body is required") @Valid DuplicateDecisionRequest request) {
-    return respond(
-        Response.ok(),
-        workflow.decideDuplicate(caller, uuid(id), QueryParams.uuid("otherId", otherId), request));
+    return workflow
+        .decideDuplicate(caller, uuid(id), QueryParams.uuid("otherId", otherId), request)
+        .ok();
   }
 
   @PUT
@@ -95,14 +94,10 @@ public class ReferralWorkflowResource {
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @NotNull(message = "a body is required") @Valid LegalHoldRequest request) {
-    return respond(Response.ok(), workflow.legalHold(caller, uuid(id), ifMatch, request));
+    return workflow.legalHold(caller, uuid(id), ifMatch, request).ok();
   }
 
   private static UUID uuid(String id) {
     return QueryParams.uuid("id", id);
-  }
-
-  private static Response respond(Response.ResponseBuilder builder, CaseChanges.Changed c) {
-    return builder.entity(c.view()).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
   }
 }
