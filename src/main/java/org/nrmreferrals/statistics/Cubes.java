@@ -1,6 +1,7 @@
 package org.nrmreferrals.statistics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import org.nrmreferrals.reference.Countries;
 import org.nrmreferrals.statistics.Periods.Period;
 import org.nrmreferrals.statistics.Periods.Unit;
+import org.nrmreferrals.statistics.disclosure.Axis;
 import org.nrmreferrals.statistics.disclosure.Cube;
 import org.nrmreferrals.statistics.disclosure.Table;
 import org.nrmreferrals.web.ProblemException;
@@ -21,12 +23,28 @@ import org.nrmreferrals.web.ProblemType;
  * to published cells only.
  */
 final class Cubes {
+  /** An internal axis's place in a request for sums: summed over, or grouped by. */
+  static final int ABSENT = -2;
+
+  static final int GROUPED = -1;
+
+  /**
+   * An axis of the cube that is not a dimension of the request (a decision's outcome, a case's age,
+   * a request's grounds), with the labels of its codes.
+   */
+  record Internal(Axis axis, List<String> labels) {}
+
+  /** The columns of a two-outcome table: all, the outcome coded 1, coded 0, and 1's share. */
+  record OutcomeColumns(String all, String yes, String no, String share) {}
+
   final Layout layout;
   final Map<Integer, Cube> byYear;
+  private final List<Internal> internal;
 
-  Cubes(Layout layout, Map<Integer, Cube> byYear) {
+  Cubes(Layout layout, Map<Integer, Cube> byYear, List<Internal> internal) {
     this.layout = layout;
     this.byYear = byYear;
+    this.internal = internal;
   }
 
   /** An output cell while it is summed: its codes, its count, whether any unit is hidden. */
@@ -47,10 +65,13 @@ final class Cubes {
   }
 
   /**
-   * Sums the answer's cells over dims (and an internal axis: grouped when its code is -1, fixed
-   * otherwise, left out when absent), on the filters' slice.
+   * Sums the answer's cells over dims and the internal axes (each {@link #ABSENT}, {@link #GROUPED}
+   * or fixed at a code; those not given are absent), on the filters' slice.
    */
-  private List<Sum> sums(List<Dimension> dims, int internalAxis, int internalCode) {
+  private List<Sum> sums(List<Dimension> dims, int... given) {
+    int[] internalCodes = new int[internal.size()];
+    Arrays.fill(internalCodes, ABSENT);
+    System.arraycopy(given, 0, internalCodes, 0, given.length);
     Dimension time = dims.stream().filter(Dimension::isTime).findFirst().orElse(null);
     int mask = 0;
     for (int axis : layout.fixed.keySet()) {
@@ -61,8 +82,10 @@ final class Cubes {
         mask |= 1 << layout.axisOf.get(d);
       }
     }
-    if (internalAxis >= 0) {
-      mask |= 1 << internalAxis;
+    for (int i = 0; i < internalCodes.length; i++) {
+      if (internalCodes[i] != ABSENT) {
+        mask |= 1 << internalAxis(i);
+      }
     }
     List<Period> periods = Periods.of(layout.q, time);
     Map<List<Integer>, Sum> sums = new LinkedHashMap<>();
@@ -83,7 +106,7 @@ final class Cubes {
         }
         for (int i = 0; i < table.size(); i++) {
           long key = table.keyAt(i);
-          if (Cube.time(key) != unit.time() || !inSlice(t, key, internalAxis, internalCode)) {
+          if (Cube.time(key) != unit.time() || !inSlice(t, key, internalCodes)) {
             continue;
           }
           int[] codes = new int[t.axisCount()];
@@ -113,41 +136,56 @@ final class Cubes {
               ? order.thenComparingInt(x -> x.period)
               : order.thenComparingInt(x -> x.codes[layout.axisOf.get(d)]);
     }
-    if (internalAxis >= 0 && internalCode < 0) {
-      order = order.thenComparingInt(x -> x.codes[internalAxis]);
+    for (int i = 0; i < internalCodes.length; i++) {
+      if (internalCodes[i] == GROUPED) {
+        int axis = internalAxis(i);
+        order = order.thenComparingInt(x -> x.codes[axis]);
+      }
     }
     out.sort(order);
     return out;
   }
 
-  private boolean inSlice(Cube t, long key, int internalAxis, int internalCode) {
+  private boolean inSlice(Cube t, long key, int[] internalCodes) {
     for (Map.Entry<Integer, Integer> f : layout.fixed.entrySet()) {
       if (t.code(key, f.getKey()) != f.getValue()) {
         return false;
       }
     }
-    return internalAxis < 0 || internalCode < 0 || t.code(key, internalAxis) == internalCode;
+    for (int i = 0; i < internalCodes.length; i++) {
+      if (internalCodes[i] >= 0 && t.code(key, internalAxis(i)) != internalCodes[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
-  private int internalAxis() {
-    return layout.coded.size();
+  /** The cube's axis of the i-th internal axis: they follow the request's dimensions. */
+  private int internalAxis(int i) {
+    return layout.coded.size() + i;
   }
 
-  /** Rows of counts; with ageOfCase, the internal axis is a column too. */
-  List<Map<String, Object>> rows(List<Dimension> dims, Publication p, boolean withAgeOfCase) {
+  /** Labels the first internal axis's code, when grouped by it. */
+  private void internalLabel(Sum sum, Map<String, Object> row) {
+    Internal first = internal.get(0);
+    row.put(first.axis().name(), first.labels().get(sum.codes[internalAxis(0)]));
+  }
+
+  /** Rows of counts; when grouped, the first internal axis is a column too. */
+  List<Map<String, Object>> rows(List<Dimension> dims, Publication p, boolean grouped) {
     List<Map<String, Object>> rows = new ArrayList<>();
     List<Period> periods =
         Periods.of(layout.q, dims.stream().filter(Dimension::isTime).findFirst().orElse(null));
-    for (Sum sum : sums(dims, withAgeOfCase ? internalAxis() : -1, -1)) {
+    for (Sum sum : grouped ? sums(dims, GROUPED) : sums(dims)) {
       Map<String, Object> row = new LinkedHashMap<>();
       labels(sum, dims, periods, row);
-      if (withAgeOfCase) {
-        row.put("ageOfCase", Statistics.AGES_OF_CASE.get(sum.codes[internalAxis()]));
+      if (grouped) {
+        internalLabel(sum, row);
       }
       p.put(row, "count", sum.count, sum.suppressed);
       rows.add(row);
     }
-    if (dims.isEmpty() && !withAgeOfCase && rows.isEmpty()) {
+    if (dims.isEmpty() && !grouped && rows.isEmpty()) {
       Map<String, Object> row = new LinkedHashMap<>();
       p.put(row, "count", 0, false);
       rows.add(row);
@@ -155,30 +193,44 @@ final class Cubes {
     return rows;
   }
 
-  /** Decision rows: issued, positive and negative, and the share positive where published. */
-  List<Map<String, Object>> decisionRows(List<Dimension> dims, String stage, Publication p) {
+  /**
+   * Rows of a two-outcome table (the last internal axis, coded 0 or 1): all, each outcome, and the
+   * share of 1 where published; each row led by {@code lead}'s value and, when grouped, labelled by
+   * the first internal axis.
+   */
+  List<Map<String, Object>> outcomeRows(
+      List<Dimension> dims,
+      boolean grouped,
+      Map.Entry<String, String> lead,
+      OutcomeColumns columns,
+      Publication p) {
     List<Period> periods =
         Periods.of(layout.q, dims.stream().filter(Dimension::isTime).findFirst().orElse(null));
-    Map<List<Integer>, Sum> positives = index(sums(dims, internalAxis(), 1));
-    Map<List<Integer>, Sum> negatives = index(sums(dims, internalAxis(), 0));
-    List<Sum> issued = sums(dims, -1, -1);
-    if (dims.isEmpty() && issued.isEmpty()) {
-      issued.add(new Sum(0, new int[any().axisCount()]));
+    int group = grouped ? GROUPED : ABSENT;
+    boolean twoInternal = internal.size() == 2;
+    Map<List<Integer>, Sum> yes = index(twoInternal ? sums(dims, group, 1) : sums(dims, 1));
+    Map<List<Integer>, Sum> no = index(twoInternal ? sums(dims, group, 0) : sums(dims, 0));
+    List<Sum> all = twoInternal ? sums(dims, group, ABSENT) : sums(dims, ABSENT);
+    if (dims.isEmpty() && !grouped && all.isEmpty()) {
+      all.add(new Sum(0, new int[any().axisCount()]));
     }
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Sum sum : issued) {
+    for (Sum sum : all) {
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put("decision", stage);
+      row.put(lead.getKey(), lead.getValue());
       labels(sum, dims, periods, row);
+      if (grouped) {
+        internalLabel(sum, row);
+      }
       List<Integer> id = id(sum);
-      Integer all = p.put(row, "issued", sum.count, sum.suppressed);
-      Sum pos = positives.get(id);
-      Integer positive =
-          p.put(row, "positive", pos == null ? 0 : pos.count, pos != null && pos.suppressed);
-      Sum neg = negatives.get(id);
-      p.put(row, "negative", neg == null ? 0 : neg.count, neg != null && neg.suppressed);
-      if (all != null && positive != null && all > 0) {
-        row.put("positiveShare", Math.round(1000.0 * positive / all) / 1000.0);
+      Integer total = p.put(row, columns.all(), sum.count, sum.suppressed);
+      Sum y = yes.get(id);
+      Integer published =
+          p.put(row, columns.yes(), y == null ? 0 : y.count, y != null && y.suppressed);
+      Sum n = no.get(id);
+      p.put(row, columns.no(), n == null ? 0 : n.count, n != null && n.suppressed);
+      if (columns.share() != null && total != null && published != null && total > 0) {
+        row.put(columns.share(), Math.round(1000.0 * published / total) / 1000.0);
       }
       p.collectSuppressed(row);
       rows.add(row);
@@ -194,11 +246,11 @@ final class Cubes {
     return out;
   }
 
-  /** A sum's identity without the internal axis. */
+  /** A sum's identity without the outcome axis (the last internal one). */
   private List<Integer> id(Sum sum) {
     List<Integer> id = new ArrayList<>();
     id.add(sum.period);
-    for (int axis = 0; axis < layout.coded.size(); axis++) {
+    for (int axis = 0; axis < internalAxis(internal.size() - 1); axis++) {
       id.add(sum.codes[axis]);
     }
     return id;

@@ -51,7 +51,7 @@ final class Layout {
    * One protected cube per calendar year the period touches, each counting that whole year, or a
    * single cube without time when the request has no period.
    */
-  Cubes cubes(IntFunction<Facts> factsOfYear, IntUnaryOperator slotOf, Axis... internal) {
+  Cubes cubes(IntFunction<Facts> factsOfYear, IntUnaryOperator slotOf, Cubes.Internal... internal) {
     List<Axis> axes = new ArrayList<>();
     for (Dimension d : coded) {
       IntUnaryOperator code = code(s, d);
@@ -62,7 +62,9 @@ final class Layout {
               f -> code.applyAsInt(slotOf.applyAsInt(f)),
               d.isMulti()));
     }
-    axes.addAll(Arrays.asList(internal));
+    for (Cubes.Internal i : internal) {
+      axes.add(i.axis());
+    }
     Map<Integer, Cube> byYear = new LinkedHashMap<>();
     if (q.from() == null) {
       byYear.put(0, new Cube(factsOfYear.apply(0), axes, false, threshold));
@@ -72,6 +74,6 @@ final class Layout {
         byYear.put(index, new Cube(factsOfYear.apply(index), axes, true, threshold));
       }
     }
-    return new Cubes(this, byYear);
+    return new Cubes(this, byYear, List.of(internal));
   }
 }

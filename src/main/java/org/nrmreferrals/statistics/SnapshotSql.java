@@ -1,8 +1,8 @@
 package org.nrmreferrals.statistics;
 
 /**
- * The snapshot's query of referrals, with their months and days in the jurisdiction's zone (as
- * month and day indexes).
+ * The snapshot's queries of referrals and of what happened to them after their decisions, with
+ * their months and days in the jurisdiction's zone (as month and day indexes).
  */
 final class SnapshotSql {
   private final String zone;
@@ -33,7 +33,28 @@ final class SnapshotSql {
         + localDay("r.rg_decided_at")
         + ", -1), r.nationalities[1], r.country_of_origin, r.gender, r.age_at_exploitation,"
         + " r.exploitation_types, r.county_lines, r.exploitation_location, r.agency_code,"
-        + " r.jurisdiction, r.police_force, r.kind, r.status, r.id FROM referral r "
+        + " r.jurisdiction, r.police_force, r.kind, r.status, r.id,"
+        + " coalesce((extract(year FROM r.ictg_referred_on)::int - 2000) * 12"
+        + " + extract(month FROM r.ictg_referred_on)::int - 1, -1) FROM referral r "
         + where;
+  }
+
+  /**
+   * Each reconsideration request decided: its id, case, month decided, the decision reconsidered,
+   * grounds and outcome; {@code and} narrows.
+   */
+  String reconsiderationSql(String and) {
+    return "SELECT id, referral_id, "
+        + localMonth("outcome_at")
+        + ", decision, grounds, outcome FROM reconsideration_request WHERE outcome IS NOT NULL"
+        + and;
+  }
+
+  /** Each disqualification confirmed: its id, case, month confirmed and grounds. */
+  String disqualificationSql(String and) {
+    return "SELECT id, referral_id, "
+        + localMonth("confirmed_at")
+        + ", grounds FROM disqualification WHERE confirmed_at IS NOT NULL"
+        + and;
   }
 }

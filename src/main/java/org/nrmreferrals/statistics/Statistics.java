@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.IntUnaryOperator;
 import org.nrmreferrals.NrmConfig;
 import org.nrmreferrals.statistics.disclosure.Axis;
@@ -26,6 +27,9 @@ class Statistics {
       List.of("DAYS_0_90", "DAYS_91_182", "DAYS_183_365", "DAYS_366_730", "DAYS_731_OR_MORE");
 
   private static final int[] AGE_OF_CASE_UPPER = {90, 182, 365, 730};
+
+  private static final Cubes.OutcomeColumns ISSUED =
+      new Cubes.OutcomeColumns("issued", "positive", "negative", "positiveShare");
 
   private final StatisticsSnapshot snapshot;
   private final LegalDays days;
@@ -47,13 +51,24 @@ class Statistics {
     return YearMonth.from(days.today());
   }
 
-  // ---- the three tables ----
+  // ---- the tables ----
 
+  /** Referrals, by the month of their referral. */
   StatisticsTable referrals(StatisticsQuery q) {
+    return counts(q, s -> s.month);
+  }
+
+  /** Children referred to an Independent Child Trafficking Guardian, by the month referred. */
+  StatisticsTable ictgReferrals(StatisticsQuery q) {
+    return counts(q, s -> s.ictgMonth);
+  }
+
+  /** Referrals counted by a month of theirs (-1 where they have none). */
+  private StatisticsTable counts(StatisticsQuery q, Function<StatisticsSnapshot, short[]> months) {
     return snapshot.read(
         s -> {
           Layout layout = new Layout(s, q, threshold);
-          short[] month = s.month;
+          short[] month = months.apply(s);
           Cubes cubes =
               layout.cubes(
                   year -> facts(s.slots, f -> month[f] - year * 12), IntUnaryOperator.identity());
@@ -91,7 +106,8 @@ class Statistics {
           short[] month = s.decisionMonth;
           byte[] stages = s.decisionStage;
           byte[] positive = s.decisionPositive;
-          Axis outcome = new Axis("outcome", 2, f -> positive[f], false);
+          Cubes.Internal outcome =
+              new Cubes.Internal(new Axis("outcome", 2, f -> positive[f], false), OUTCOMES);
           for (int stage = 0; stage < STAGES.size(); stage++) {
             int st = stage;
             Cubes cubes =
@@ -99,12 +115,12 @@ class Statistics {
                     year -> facts(s.decisions, f -> stages[f] == st ? month[f] - year * 12 : -1),
                     f -> slot[f],
                     outcome);
-            String name = STAGES.get(stage);
-            rows.addAll(cubes.decisionRows(q.groupBy(), name, p));
+            Map.Entry<String, String> lead = Map.entry("decision", STAGES.get(stage));
+            rows.addAll(cubes.outcomeRows(q.groupBy(), false, lead, ISSUED, p));
             for (int i = 0; i < subsets.size(); i++) {
-              margins.get(i).addAll(cubes.decisionRows(subsets.get(i), name, p));
+              margins.get(i).addAll(cubes.outcomeRows(subsets.get(i), false, lead, ISSUED, p));
             }
-            total.addAll(cubes.decisionRows(List.of(), name, p));
+            total.addAll(cubes.outcomeRows(List.of(), false, lead, ISSUED, p));
           }
           List<DecisionTable.DecisionMargin> marginList = new ArrayList<>();
           for (int i = 0; i < subsets.size(); i++) {
@@ -131,8 +147,10 @@ class Statistics {
           byte[] status = s.status;
           int[] day = s.day;
           byte awaiting = (byte) ReferralStatus.RG_POSITIVE.ordinal();
-          Axis ageOfCase =
-              new Axis("ageOfCase", AGES_OF_CASE.size(), f -> ageOfCase(today - day[f]), false);
+          Cubes.Internal ageOfCase =
+              new Cubes.Internal(
+                  new Axis("ageOfCase", AGES_OF_CASE.size(), f -> ageOfCase(today - day[f]), false),
+                  AGES_OF_CASE);
           Layout layout = new Layout(s, q, threshold);
           // The medians' grouping needs only the snapshot: it runs on the other core meanwhile.
           List<List<Dimension>> sets = new ArrayList<>(properSubsets(q.groupBy()));
@@ -191,7 +209,7 @@ class Statistics {
   }
 
   /** Facts whose month, as the function gives it relative to a year's January, is in it. */
-  private static Facts facts(int size, IntUnaryOperator month) {
+  static Facts facts(int size, IntUnaryOperator month) {
     return new Facts() {
       @Override
       public int size() {
@@ -206,7 +224,7 @@ class Statistics {
     };
   }
 
-  private static Map<String, String> filters(StatisticsQuery q) {
+  static Map<String, String> filters(StatisticsQuery q) {
     Map<String, String> out = new LinkedHashMap<>();
     q.filters().forEach((d, v) -> out.put(d.wireName(), v));
     return out;

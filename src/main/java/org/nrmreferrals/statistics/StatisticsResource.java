@@ -33,11 +33,14 @@ public class StatisticsResource {
   private static final String RULE = "Disclosure-Control";
 
   private final Statistics statistics;
+  private final CaseEventTables caseEvents;
   private final RateLimits rateLimits;
   private final Caller caller;
 
-  StatisticsResource(Statistics statistics, RateLimits rateLimits, Caller caller) {
+  StatisticsResource(
+      Statistics statistics, CaseEventTables caseEvents, RateLimits rateLimits, Caller caller) {
     this.statistics = statistics;
+    this.caseEvents = caseEvents;
     this.rateLimits = rateLimits;
     this.caller = caller;
   }
@@ -49,14 +52,7 @@ public class StatisticsResource {
       @BeanParam StatisticsFilters filters,
       @Context UriInfo uri,
       @Context HttpHeaders headers) {
-    StatisticsQuery q = parse(uri, true);
-    StatisticsTable table = statistics.referrals(q);
-    return answer(
-        headers,
-        table,
-        () ->
-            CsvTables.write(
-                List.of(), table.groupBy(), List.of("count", "suppressed"), table.lines()));
+    return counts(headers, statistics.referrals(parse(uri, true)));
   }
 
   @GET
@@ -77,6 +73,55 @@ public class StatisticsResource {
                 table.groupBy(),
                 List.of("issued", "positive", "negative", "positiveShare", "suppressed"),
                 table.lines()));
+  }
+
+  @GET
+  @Path("/reconsiderations")
+  public Response reconsiderations(
+      @BeanParam StatisticsPeriod period,
+      @BeanParam StatisticsFilters filters,
+      @Context UriInfo uri,
+      @Context HttpHeaders headers) {
+    StatisticsQuery q = parse(uri, true);
+    ReconsiderationTable table = caseEvents.reconsiderations(q);
+    return answer(
+        headers,
+        table,
+        () ->
+            CsvTables.write(
+                List.of("decision"),
+                table.groupBy(),
+                List.of("decided", "accepted", "declined", "suppressed"),
+                table.lines()));
+  }
+
+  @GET
+  @Path("/disqualifications")
+  public Response disqualifications(
+      @BeanParam StatisticsPeriod period,
+      @BeanParam StatisticsFilters filters,
+      @Context UriInfo uri,
+      @Context HttpHeaders headers) {
+    return counts(headers, caseEvents.disqualifications(parse(uri, true)));
+  }
+
+  @GET
+  @Path("/ictg-referrals")
+  public Response ictgReferrals(
+      @BeanParam StatisticsPeriod period,
+      @BeanParam StatisticsFilters filters,
+      @Context UriInfo uri,
+      @Context HttpHeaders headers) {
+    return counts(headers, statistics.ictgReferrals(parse(uri, true)));
+  }
+
+  private static Response counts(HttpHeaders headers, StatisticsTable table) {
+    return answer(
+        headers,
+        table,
+        () ->
+            CsvTables.write(
+                List.of(), table.groupBy(), List.of("count", "suppressed"), table.lines()));
   }
 
   @GET

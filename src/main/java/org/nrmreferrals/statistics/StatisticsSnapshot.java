@@ -68,6 +68,8 @@ public class StatisticsSnapshot {
       EnumSet.of(
           Action.REFERRAL_SUBMITTED,
           Action.STATUS_CHANGED,
+          Action.RECONSIDERATION_DECIDED,
+          Action.DISQUALIFIED,
           Action.AGENCY_REGISTERED,
           Action.AGENCY_REVISED);
 
@@ -76,6 +78,10 @@ public class StatisticsSnapshot {
   private final String zone;
   private final SnapshotSql sql;
   private final IssuedDecisions issuedDecisions;
+
+  /** Reconsiderations decided and disqualifications confirmed. */
+  final CaseEvents caseEvents;
+
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final Object refreshing = new Object();
 
@@ -103,6 +109,9 @@ public class StatisticsSnapshot {
   byte[] policeForce = new byte[0];
   byte[] kind = new byte[0];
   byte[] status = new byte[0];
+
+  /** The month a child was referred to an ICTG, or -1. */
+  short[] ictgMonth = new short[0];
 
   /** Decisions issued, in chain order. */
   int decisions;
@@ -135,6 +144,7 @@ public class StatisticsSnapshot {
     }
     this.sql = new SnapshotSql(zone);
     this.issuedDecisions = new IssuedDecisions(ZoneId.of(zone));
+    this.caseEvents = new CaseEvents(sql);
   }
 
   /** Loads the snapshot in the background at start, so the first analyst does not wait. */
@@ -221,6 +231,7 @@ public class StatisticsSnapshot {
   private void loadAll(Connection c, long head) throws SQLException {
     long started = System.nanoTime();
     decisions = 0; // a load cut off by an error starts again from nothing
+    caseEvents.clear();
     loadPoliceForces(c);
     loadAgencies(c);
     // Each referral's slot by id, while loading only: decisions name their referral by id.
@@ -234,6 +245,7 @@ public class StatisticsSnapshot {
         }
       }
       issuedDecisions.forEach(c, 0, head, d -> putDecision(slot(slotOf, d), d));
+      caseEvents.load(c, null, slotOf);
       c.commit();
     } finally {
       c.setAutoCommit(true);
@@ -246,6 +258,7 @@ public class StatisticsSnapshot {
   /** Applies the events after the cursor: referrals to reload, decisions to add, agencies. */
   private void catchUp(Connection c, long head) throws SQLException {
     Set<UUID> touched = new LinkedHashSet<>();
+    Set<UUID> afterDecisions = new LinkedHashSet<>();
     boolean[] agencies = {false};
     AuditQueries.after(
         c,
@@ -258,6 +271,9 @@ public class StatisticsSnapshot {
             agencies[0] = true;
           } else {
             touched.add(e.referralId());
+            if (e.action() == Action.RECONSIDERATION_DECIDED || e.action() == Action.DISQUALIFIED) {
+              afterDecisions.add(e.referralId());
+            }
           }
         });
     List<IssuedDecisions.Issued> issued = new ArrayList<>();
@@ -280,6 +296,9 @@ public class StatisticsSnapshot {
           }
         }
       }
+      // Reconsiderations and disqualifications are counted once each by id, so a retried
+      // catch-up never counts one twice.
+      caseEvents.load(c, afterDecisions, slotOf);
       // Decisions are added last, once every query has succeeded: a failed catch-up leaves the
       // cursor where it was, and reloading a referral twice is harmless, counting a decision
       // twice is not. A decision's referral was reloaded: its status changed.
@@ -325,6 +344,7 @@ public class StatisticsSnapshot {
     policeForce[slot] = (byte) orNotSpecified(policeForceCodes, rs.getString(14));
     kind[slot] = code(KINDS, rs.getString(15));
     status[slot] = code(STATUSES, rs.getString(16));
+    ictgMonth[slot] = (short) rs.getInt(18);
     return slot;
   }
 
@@ -373,6 +393,7 @@ public class StatisticsSnapshot {
       policeForce = Arrays.copyOf(policeForce, grown);
       kind = Arrays.copyOf(kind, grown);
       status = Arrays.copyOf(status, grown);
+      ictgMonth = Arrays.copyOf(ictgMonth, grown);
     }
     slots = needed;
   }

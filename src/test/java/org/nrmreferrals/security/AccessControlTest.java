@@ -316,6 +316,26 @@ class AccessControlTest {
         403,
         403,
         200);
+    for (String table :
+        List.of(
+            "referrals",
+            "decisions",
+            "backlog",
+            "reconsiderations",
+            "disqualifications",
+            "ictg-referrals")) {
+      row(
+          rows,
+          "GET statistics/" + table,
+          (r, c) -> r.get("/api/v1/statistics/" + table),
+          401,
+          403,
+          403,
+          403,
+          403,
+          200,
+          200);
+    }
     return rows.stream();
   }
 

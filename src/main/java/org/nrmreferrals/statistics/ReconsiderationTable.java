@@ -1,0 +1,32 @@
+package org.nrmreferrals.statistics;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reconsideration requests decided in a period (decided, accepted, declined), per decision
+ * reconsidered, by grounds and up to three dimensions.
+ */
+public record ReconsiderationTable(
+    Instant asOf,
+    String from,
+    String to,
+    List<String> groupBy,
+    Map<String, String> filters,
+    @JsonInclude(content = JsonInclude.Include.ALWAYS) List<Map<String, Object>> rows,
+    List<Margin> margins,
+    @JsonInclude(content = JsonInclude.Include.ALWAYS) List<Map<String, Object>> total,
+    DisclosureControl disclosureControl)
+    implements PublishedTable {
+
+  @Override
+  public List<Map<String, Object>> lines() {
+    List<Map<String, Object>> lines = new ArrayList<>(rows);
+    margins.forEach(m -> lines.addAll(m.rows()));
+    lines.addAll(total);
+    return lines;
+  }
+}
