@@ -90,6 +90,17 @@ public interface NrmConfig {
     /** Published counts are rounded to a multiple of this; 1 publishes exact counts. */
     @WithDefault("1")
     int roundingBase();
+
+    /**
+     * When releases are cut on their own (a Quartz-style cron in the jurisdiction's zone, or {@code
+     * off}): by default at 03:00 on the first of each month, covering the month just ended.
+     */
+    @WithDefault("0 0 3 1 * ?")
+    String releaseSchedule();
+
+    /** Releases each instance keeps loaded in memory (the newest), besides the one being read. */
+    @WithDefault("2")
+    int releasesInMemory();
   }
 
   /**

@@ -33,6 +33,8 @@ public enum Action {
   CONSENT_RECORDED("referral.consent_recorded"),
   REFERRAL_EXPORTED("referral.exported"),
   RETENTION_APPLIED("retention.applied"),
+  STATISTICS_RELEASE_CUT("statistics.release_cut"),
+  STATISTICS_READ_EXACT("statistics.read_exact"),
   AGENCY_REGISTERED("agency.registered"),
   AGENCY_REVISED("agency.revised"),
   AUTHORITY_REGISTERED("competent_authority.registered"),

@@ -8,6 +8,7 @@ import java.util.Map;
 
 /** Positive-RG cases awaiting a CG decision, by age of case and up to three dimensions. */
 public record BacklogTable(
+    long release,
     Instant asOf,
     List<String> groupBy,
     Map<String, String> filters,

@@ -3,6 +3,7 @@ package org.nrmreferrals.statistics;
 import static org.nrmreferrals.statistics.Statistics.facts;
 import static org.nrmreferrals.statistics.Statistics.filters;
 import static org.nrmreferrals.statistics.Statistics.properSubsets;
+import static org.nrmreferrals.statistics.Statistics.read;
 import static org.nrmreferrals.statistics.Statistics.wireNames;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,12 +25,10 @@ class CaseEventTables {
   private static final Cubes.OutcomeColumns DECIDED =
       new Cubes.OutcomeColumns("decided", "accepted", "declined", null);
 
-  private final StatisticsSnapshot snapshot;
   private final int threshold;
   private final int roundingBase;
 
-  CaseEventTables(StatisticsSnapshot snapshot, NrmConfig config) {
-    this.snapshot = snapshot;
+  CaseEventTables(NrmConfig config) {
     this.threshold = config.statistics().threshold();
     this.roundingBase = config.statistics().roundingBase();
   }
@@ -70,8 +69,9 @@ class CaseEventTables {
    * Reconsideration requests decided in the period, one protected table per decision reconsidered
    * (as RG and CG decisions are): decided, accepted and declined, by grounds and the dimensions.
    */
-  ReconsiderationTable reconsiderations(StatisticsQuery q) {
-    return snapshot.read(
+  ReconsiderationTable reconsiderations(Release r, StatisticsQuery q) {
+    return read(
+        r,
         s -> {
           CaseEvents e = s.caseEvents;
           Layout layout = new Layout(s, q, threshold);
@@ -114,7 +114,8 @@ class CaseEventTables {
             margins.add(new Margin(groupings.get(i).names(), answers.get(i)));
           }
           return new ReconsiderationTable(
-              s.asOf(),
+              r.id(),
+              s.asOf,
               q.from().toString(),
               q.to().toString(),
               groupings.get(0).names(),
@@ -127,8 +128,9 @@ class CaseEventTables {
   }
 
   /** Disqualifications confirmed in the period, by grounds and the dimensions. */
-  StatisticsTable disqualifications(StatisticsQuery q) {
-    return snapshot.read(
+  StatisticsTable disqualifications(Release r, StatisticsQuery q) {
+    return read(
+        r,
         s -> {
           CaseEvents e = s.caseEvents;
           Layout layout = new Layout(s, q, threshold);
@@ -153,7 +155,8 @@ class CaseEventTables {
             margins.add(new Margin(g.names(), cubes.rows(g.dims(), p, g.byGrounds())));
           }
           return new StatisticsTable(
-              s.asOf(),
+              r.id(),
+              s.asOf,
               q.from().toString(),
               q.to().toString(),
               groupings.get(0).names(),

@@ -8,6 +8,7 @@ import java.util.Map;
 
 /** RG and CG decisions issued in a period, and the share positive, by up to three dimensions. */
 public record DecisionTable(
+    long release,
     Instant asOf,
     String from,
     String to,

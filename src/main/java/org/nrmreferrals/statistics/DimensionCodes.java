@@ -7,7 +7,7 @@ import java.util.function.IntUnaryOperator;
 final class DimensionCodes {
   private DimensionCodes() {}
 
-  static List<String> domain(StatisticsSnapshot s, Dimension d) {
+  static List<String> domain(CodedFacts s, Dimension d) {
     return switch (d) {
       case NATIONALITY, COUNTRY_OF_ORIGIN -> SnapshotCodes.COUNTRIES;
       case GENDER -> SnapshotCodes.GENDERS;
@@ -27,7 +27,7 @@ final class DimensionCodes {
   }
 
   /** A slot's code on a dimension (a bit set for the multi-valued exploitation type). */
-  static IntUnaryOperator code(StatisticsSnapshot s, Dimension d) {
+  static IntUnaryOperator code(CodedFacts s, Dimension d) {
     return switch (d) {
       case NATIONALITY -> {
         short[] a = s.nationality;

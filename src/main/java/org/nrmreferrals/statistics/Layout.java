@@ -18,7 +18,7 @@ import org.nrmreferrals.statistics.disclosure.Facts;
 
 /** The coded axes of one request: grouped and filtered dimensions, in canonical order. */
 final class Layout {
-  final StatisticsSnapshot s;
+  final CodedFacts s;
   final StatisticsQuery q;
   final List<Dimension> coded;
   final Map<Dimension, Integer> axisOf = new EnumMap<>(Dimension.class);
@@ -26,7 +26,7 @@ final class Layout {
   final Map<Dimension, List<String>> domains = new EnumMap<>(Dimension.class);
   private final int threshold;
 
-  Layout(StatisticsSnapshot s, StatisticsQuery q, int threshold) {
+  Layout(CodedFacts s, StatisticsQuery q, int threshold) {
     this.s = s;
     this.q = q;
     this.threshold = threshold;

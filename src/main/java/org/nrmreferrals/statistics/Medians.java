@@ -16,7 +16,7 @@ import org.nrmreferrals.workflow.ReferralStatus;
 final class Medians {
   private static final int WINDOW_DAYS = 365;
 
-  final StatisticsSnapshot s;
+  final CodedFacts s;
   final Layout layout;
   final int today;
 
@@ -38,7 +38,7 @@ final class Medians {
   /** The groupings computed up front, by dimension list. */
   private final Map<List<Dimension>, Grouping> grouped = new HashMap<>();
 
-  Medians(StatisticsSnapshot s, Layout layout, int today, List<List<Dimension>> sets) {
+  Medians(CodedFacts s, Layout layout, int today, List<List<Dimension>> sets) {
     this.s = s;
     this.layout = layout;
     this.today = today;
@@ -58,7 +58,7 @@ final class Medians {
     for (int f = 0; f < s.decisions; f++) {
       int slot = s.decisionSlot[f];
       int day = s.decisionDay[f];
-      if (s.decisionStage[f] == StatisticsSnapshot.CG
+      if (s.decisionStage[f] == CodedFacts.CG
           && day > today - WINDOW_DAYS
           && day <= today
           && s.rgDay[slot] >= 0

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** What every statistics answer has: its moment, its rule, and its lines for CSV. */
+/** What every statistics answer has: its release and moment, its rule, and its lines for CSV. */
 interface PublishedTable {
+  /** The release the figures come from. */
+  long release();
+
   Instant asOf();
 
   DisclosureControl disclosureControl();

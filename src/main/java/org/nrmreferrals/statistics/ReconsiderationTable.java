@@ -11,6 +11,7 @@ import java.util.Map;
  * reconsidered, by grounds and up to three dimensions.
  */
 public record ReconsiderationTable(
+    long release,
     Instant asOf,
     String from,
     String to,

@@ -1,7 +1,6 @@
 package org.nrmreferrals.statistics;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,7 @@ import org.nrmreferrals.statistics.disclosure.Facts;
 import org.nrmreferrals.workflow.LegalDays;
 import org.nrmreferrals.workflow.ReferralStatus;
 
-/** Builds the three statistics tables from the snapshot, with disclosure control applied. */
+/** Builds statistics tables from a release's facts, with disclosure control applied. */
 @ApplicationScoped
 class Statistics {
   static final List<String> OUTCOMES = List.of("NEGATIVE", "POSITIVE");
@@ -31,13 +30,11 @@ class Statistics {
   private static final Cubes.OutcomeColumns ISSUED =
       new Cubes.OutcomeColumns("issued", "positive", "negative", "positiveShare");
 
-  private final StatisticsSnapshot snapshot;
   private final LegalDays days;
   private final int threshold;
   private final int roundingBase;
 
-  Statistics(StatisticsSnapshot snapshot, LegalDays days, NrmConfig config) {
-    this.snapshot = snapshot;
+  Statistics(LegalDays days, NrmConfig config) {
     this.days = days;
     this.threshold = config.statistics().threshold();
     this.roundingBase = config.statistics().roundingBase();
@@ -47,25 +44,28 @@ class Statistics {
     }
   }
 
-  YearMonth thisMonth() {
-    return YearMonth.from(days.today());
+  /** Reads a release's facts. */
+  static <T> T read(Release r, Function<CodedFacts, T> reader) {
+    return reader.apply(r.facts());
   }
 
   // ---- the tables ----
 
   /** Referrals, by the month of their referral. */
-  StatisticsTable referrals(StatisticsQuery q) {
-    return counts(q, s -> s.month);
+  StatisticsTable referrals(Release r, StatisticsQuery q) {
+    return counts(r, q, s -> s.month);
   }
 
   /** Children referred to an Independent Child Trafficking Guardian, by the month referred. */
-  StatisticsTable ictgReferrals(StatisticsQuery q) {
-    return counts(q, s -> s.ictgMonth);
+  StatisticsTable ictgReferrals(Release r, StatisticsQuery q) {
+    return counts(r, q, s -> s.ictgMonth);
   }
 
   /** Referrals counted by a month of theirs (-1 where they have none). */
-  private StatisticsTable counts(StatisticsQuery q, Function<StatisticsSnapshot, short[]> months) {
-    return snapshot.read(
+  private StatisticsTable counts(
+      Release r, StatisticsQuery q, Function<CodedFacts, short[]> months) {
+    return read(
+        r,
         s -> {
           Layout layout = new Layout(s, q, threshold);
           short[] month = months.apply(s);
@@ -80,7 +80,8 @@ class Statistics {
           }
           Map<String, Object> total = cubes.rows(List.of(), p, false).get(0);
           return new StatisticsTable(
-              s.asOf(),
+              r.id(),
+              s.asOf,
               q.from().toString(),
               q.to().toString(),
               wireNames(q.groupBy()),
@@ -92,8 +93,9 @@ class Statistics {
         });
   }
 
-  DecisionTable decisions(StatisticsQuery q) {
-    return snapshot.read(
+  DecisionTable decisions(Release r, StatisticsQuery q) {
+    return read(
+        r,
         s -> {
           Layout layout = new Layout(s, q, threshold);
           Publication p = new Publication(threshold, roundingBase);
@@ -128,7 +130,8 @@ class Statistics {
                 new DecisionTable.DecisionMargin(wireNames(subsets.get(i)), margins.get(i)));
           }
           return new DecisionTable(
-              s.asOf(),
+              r.id(),
+              s.asOf,
               q.from().toString(),
               q.to().toString(),
               wireNames(q.groupBy()),
@@ -140,10 +143,12 @@ class Statistics {
         });
   }
 
-  BacklogTable backlog(StatisticsQuery q) {
-    return snapshot.read(
+  BacklogTable backlog(Release r, StatisticsQuery q) {
+    return read(
+        r,
         s -> {
-          int today = (int) days.today().toEpochDay();
+          // The backlog as it stood when the release was cut.
+          int today = (int) days.dayOf(s.asOf).toEpochDay();
           byte[] status = s.status;
           int[] day = s.day;
           byte awaiting = (byte) ReferralStatus.RG_POSITIVE.ordinal();
@@ -183,7 +188,8 @@ class Statistics {
           List<Map<String, Object>> totalRows = cubes.rows(List.of(), p, false);
           medians.attach(List.of(), totalRows, threshold);
           return new BacklogTable(
-              s.asOf(),
+              r.id(),
+              s.asOf,
               wireNames(q.groupBy()),
               filters(q),
               rows,

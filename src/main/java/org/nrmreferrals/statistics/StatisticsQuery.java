@@ -12,8 +12,8 @@ import org.nrmreferrals.web.Problem;
 import org.nrmreferrals.web.ProblemException;
 
 /**
- * A statistics request: a period of whole months, up to three dimensions to group by, and filters
- * on others (one value each).
+ * A statistics request of a release: a period of whole months, up to three dimensions to group by,
+ * and filters on others (one value each).
  *
  * @param from first month, or null where the endpoint has no period
  * @param to last month, or null where the endpoint has no period
@@ -34,16 +34,18 @@ record StatisticsQuery(
    *
    * @param params every query parameter with all its values
    * @param withPeriod whether from and to are accepted
-   * @param thisMonth the current month, for the default period (the 12 months to this one)
+   * @param release the release asked (its last month is the default and latest {@code to})
    */
   static StatisticsQuery parse(
-      Map<String, List<String>> params, boolean withPeriod, YearMonth thisMonth) {
+      Map<String, List<String>> params, boolean withPeriod, Release release) {
+    YearMonth through = release.throughMonth();
     List<Problem.Violation> problems = new ArrayList<>();
     Map<String, String> single = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> e : params.entrySet()) {
       String name = e.getKey();
       boolean known =
           name.equals("groupBy")
+              || name.equals("release")
               || (withPeriod && (name.equals("from") || name.equals("to")))
               || Dimension.byWireName(name).filter(d -> !d.isTime()).isPresent();
       if (!known) {
@@ -65,9 +67,18 @@ record StatisticsQuery(
     YearMonth to = null;
     YearMonth from = null;
     if (withPeriod) {
-      to = month("to", single.get("to"), thisMonth, problems);
+      to = month("to", single.get("to"), through, problems);
       from = month("from", single.get("from"), to == null ? null : to.minusMonths(11), problems);
-      if (from != null && to != null) {
+      if (to != null && to.isAfter(through)) {
+        problems.add(
+            new Problem.Violation(
+                "to",
+                "release "
+                    + release.id()
+                    + " covers the months up to "
+                    + through
+                    + "; a later month is in the next release"));
+      } else if (from != null && to != null) {
         if (from.isAfter(to)) {
           problems.add(new Problem.Violation("from", "must not be after to"));
         } else if (from.plusMonths(MAX_MONTHS - 1).isBefore(to)) {
@@ -106,6 +117,19 @@ record StatisticsQuery(
       throw ProblemException.malformed(problems);
     }
     return new StatisticsQuery(from, to, List.copyOf(groupBy), Map.copyOf(filters));
+  }
+
+  /** The release a query names ({@code release=N}), or null for the newest. */
+  static Long releaseId(Map<String, List<String>> params) {
+    List<String> values = params.get("release");
+    if (values == null) {
+      return null;
+    }
+    if (values.size() != 1 || !values.get(0).matches("[1-9][0-9]{0,17}")) {
+      throw ProblemException.malformed(
+          List.of(new Problem.Violation("release", "must be given once, as a release's id")));
+    }
+    return Long.valueOf(values.get(0));
   }
 
   private static YearMonth month(

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
@@ -32,18 +33,29 @@ public class StatisticsResource {
   private static final String AS_OF = "Statistics-As-Of";
   private static final String RULE = "Disclosure-Control";
 
+  private static final String RELEASE = "Statistics-Release";
+
   private final Statistics statistics;
   private final CaseEventTables caseEvents;
+  private final StatisticsReleases releases;
   private final RateLimits rateLimits;
   private final Caller caller;
 
   StatisticsResource(
-      Statistics statistics, CaseEventTables caseEvents, RateLimits rateLimits, Caller caller) {
+      Statistics statistics,
+      CaseEventTables caseEvents,
+      StatisticsReleases releases,
+      RateLimits rateLimits,
+      Caller caller) {
     this.statistics = statistics;
     this.caseEvents = caseEvents;
+    this.releases = releases;
     this.rateLimits = rateLimits;
     this.caller = caller;
   }
+
+  /** A request: the release it reads and the question asked of it. */
+  private record Asked(Release release, StatisticsQuery q) {}
 
   @GET
   @Path("/referrals")
@@ -52,7 +64,8 @@ public class StatisticsResource {
       @BeanParam StatisticsFilters filters,
       @Context UriInfo uri,
       @Context HttpHeaders headers) {
-    return counts(headers, statistics.referrals(parse(uri, true)));
+    Asked a = parse(uri, true);
+    return counts(headers, statistics.referrals(a.release(), a.q()));
   }
 
   @GET
@@ -62,8 +75,8 @@ public class StatisticsResource {
       @BeanParam StatisticsFilters filters,
       @Context UriInfo uri,
       @Context HttpHeaders headers) {
-    StatisticsQuery q = parse(uri, true);
-    DecisionTable table = statistics.decisions(q);
+    Asked a = parse(uri, true);
+    DecisionTable table = statistics.decisions(a.release(), a.q());
     return answer(
         headers,
         table,
@@ -82,8 +95,8 @@ public class StatisticsResource {
       @BeanParam StatisticsFilters filters,
       @Context UriInfo uri,
       @Context HttpHeaders headers) {
-    StatisticsQuery q = parse(uri, true);
-    ReconsiderationTable table = caseEvents.reconsiderations(q);
+    Asked a = parse(uri, true);
+    ReconsiderationTable table = caseEvents.reconsiderations(a.release(), a.q());
     return answer(
         headers,
         table,
@@ -102,7 +115,8 @@ public class StatisticsResource {
       @BeanParam StatisticsFilters filters,
       @Context UriInfo uri,
       @Context HttpHeaders headers) {
-    return counts(headers, caseEvents.disqualifications(parse(uri, true)));
+    Asked a = parse(uri, true);
+    return counts(headers, caseEvents.disqualifications(a.release(), a.q()));
   }
 
   @GET
@@ -112,7 +126,8 @@ public class StatisticsResource {
       @BeanParam StatisticsFilters filters,
       @Context UriInfo uri,
       @Context HttpHeaders headers) {
-    return counts(headers, statistics.ictgReferrals(parse(uri, true)));
+    Asked a = parse(uri, true);
+    return counts(headers, statistics.ictgReferrals(a.release(), a.q()));
   }
 
   private static Response counts(HttpHeaders headers, StatisticsTable table) {
@@ -128,7 +143,8 @@ public class StatisticsResource {
   @Path("/backlog")
   public Response backlog(
       @BeanParam StatisticsFilters filters, @Context UriInfo uri, @Context HttpHeaders headers) {
-    StatisticsQuery q = parse(uri, false);
+    Asked a = parse(uri, false);
+    StatisticsQuery q = a.q();
     if (q.groupBy().stream().anyMatch(Dimension::isTime)) {
       throw ProblemException.malformed(
           List.of(
@@ -136,7 +152,7 @@ public class StatisticsResource {
                   "groupBy",
                   "the backlog is grouped by ageOfCase, not by year, quarter or month")));
     }
-    BacklogTable table = statistics.backlog(q);
+    BacklogTable table = statistics.backlog(a.release(), q);
     List<String> dims = new ArrayList<>(table.groupBy());
     dims.add("ageOfCase");
     return answer(
@@ -150,9 +166,11 @@ public class StatisticsResource {
                 table.lines()));
   }
 
-  private StatisticsQuery parse(UriInfo uri, boolean withPeriod) {
+  private Asked parse(UriInfo uri, boolean withPeriod) {
     rateLimits.statistics(caller.subject());
-    return StatisticsQuery.parse(uri.getQueryParameters(), withPeriod, statistics.thisMonth());
+    MultivaluedMap<String, String> params = uri.getQueryParameters();
+    Release release = releases.get(StatisticsQuery.releaseId(params));
+    return new Asked(release, StatisticsQuery.parse(params, withPeriod, release));
   }
 
   /** CSV when the caller prefers it; JSON for anything else, wildcards included. */
@@ -178,6 +196,7 @@ public class StatisticsResource {
       return Response.ok(table, MediaType.APPLICATION_JSON_TYPE).build();
     }
     return Response.ok(csv.get(), MediaType.valueOf("text/csv; charset=UTF-8"))
+        .header(RELEASE, Long.toString(table.release()))
         .header(AS_OF, table.asOf().toString())
         .header(
             RULE,

@@ -8,6 +8,7 @@ import java.util.Map;
 
 /** Referrals counted by up to three dimensions, with subtotals and a total. */
 public record StatisticsTable(
+    long release,
     Instant asOf,
     String from,
     String to,

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nrmreferrals.support.Agencies;
 import org.nrmreferrals.support.Api;
 import org.nrmreferrals.support.Referrals;
+import org.nrmreferrals.support.Releases;
 import org.nrmreferrals.support.Tokens;
 
 /**
@@ -37,6 +38,9 @@ class AccessControlTest {
 
   /** A case and its referring agency, made fresh for each call. */
   record Case(String id, String agency) {}
+
+  /** A release for the statistics rows to read, cut before the first of them. */
+  private static long release;
 
   private static final Map<String, Object> TRANSFER = Map.of("to", "IECA", "reason", "Detained");
   private static final Map<String, Object> ASSESSMENT =
@@ -336,6 +340,39 @@ class AccessControlTest {
           200,
           200);
     }
+    row(
+        rows,
+        "GET statistics/releases",
+        (r, c) -> r.get("/api/v1/statistics/releases"),
+        401,
+        403,
+        403,
+        403,
+        403,
+        200,
+        200);
+    row(
+        rows,
+        "GET statistics/releases/{id}",
+        (r, c) -> r.get("/api/v1/statistics/releases/" + release),
+        401,
+        403,
+        403,
+        403,
+        403,
+        200,
+        200);
+    row(
+        rows,
+        "POST statistics/releases",
+        (r, c) -> r.post("/api/v1/statistics/releases"),
+        401,
+        403,
+        403,
+        403,
+        403,
+        403,
+        201);
     return rows.stream();
   }
 
@@ -347,6 +384,14 @@ class AccessControlTest {
       int expected,
       BiFunction<RequestSpecification, Case, Response> call) {
     String agency = Agencies.police();
+    if (endpoint.contains(" statistics/")) {
+      // Statistics name no case: none is made.
+      if (release == 0) {
+        release = Releases.cut();
+      }
+      call.apply(as(who, agency), new Case(null, agency)).then().statusCode(expected);
+      return;
+    }
     Case c = new Case(Referrals.submit(agency, Referrals.anAdultReferral()), agency);
     if (endpoint.startsWith("DELETE assignee")) {
       assigned(c);

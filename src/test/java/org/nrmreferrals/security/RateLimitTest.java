@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.nrmreferrals.support.Agencies;
 import org.nrmreferrals.support.Api;
 import org.nrmreferrals.support.Referrals;
+import org.nrmreferrals.support.Releases;
 import org.nrmreferrals.support.SecondInstance;
 import org.nrmreferrals.support.Tokens;
 
@@ -66,6 +67,7 @@ class RateLimitTest {
 
   @Test
   void anAnalystOverTheStatisticsAllowanceGets429WhileAnotherAnalystIsServed() {
+    Releases.cut();
     String mine = Tokens.role(Roles.ANALYST, "analyst-rate-limited");
     int served = 0;
     Response refused = null;

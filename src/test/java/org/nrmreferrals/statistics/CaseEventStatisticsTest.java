@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +27,7 @@ import org.nrmreferrals.NrmConfig;
 import org.nrmreferrals.support.Agencies;
 import org.nrmreferrals.support.Api;
 import org.nrmreferrals.support.Referrals;
+import org.nrmreferrals.support.Releases;
 import org.nrmreferrals.support.TestClock;
 import org.nrmreferrals.support.Tokens;
 
@@ -96,6 +100,7 @@ class CaseEventStatisticsTest {
           .statusCode(200);
     }
     TestClock.reset();
+    Releases.cut();
     agency = a;
   }
 
@@ -201,7 +206,17 @@ class CaseEventStatisticsTest {
     // The service's snapshot was loaded at start and caught up as the data set came in; one
     // loaded now reads the same requests and disqualifications from their tables at once.
     StatisticsSnapshot fresh = new StatisticsSnapshot(dataSource, clock, config);
-    CaseEventTables tables = new CaseEventTables(fresh, config);
+    ByteArrayOutputStream written = new ByteArrayOutputStream();
+    Instant asOf = fresh.writeCurrent(written);
+    Release release =
+        new Release(
+            0,
+            asOf,
+            YearMonth.of(2018, 12),
+            "test",
+            false,
+            CodedFacts.read(new DataInputStream(new ByteArrayInputStream(written.toByteArray()))));
+    CaseEventTables tables = new CaseEventTables(config);
     StatisticsQuery q =
         new StatisticsQuery(
             YearMonth.of(2018, 1),
@@ -211,7 +226,8 @@ class CaseEventStatisticsTest {
     String served =
         get("reconsiderations", "&groupBy=quarter").statusCode(200).extract().asString();
     String loaded =
-        json.readTree(json.writeValueAsString(tables.reconsiderations(q))).toPrettyString();
+        json.readTree(json.writeValueAsString(tables.reconsiderations(release, q)))
+            .toPrettyString();
     assertEquals(
         json.readTree(served).path("rows").toString(),
         json.readTree(loaded).path("rows").toString());
@@ -224,7 +240,7 @@ class CaseEventStatisticsTest {
         json.readTree(
                 json.writeValueAsString(
                     tables.disqualifications(
-                        new StatisticsQuery(q.from(), q.to(), List.of(), q.filters()))))
+                        release, new StatisticsQuery(q.from(), q.to(), List.of(), q.filters()))))
             .path("rows")
             .toString());
   }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.nrmreferrals.support.Agencies;
 import org.nrmreferrals.support.Api;
 import org.nrmreferrals.support.Referrals;
+import org.nrmreferrals.support.Releases;
 import org.nrmreferrals.support.TestClock;
 import org.nrmreferrals.support.Tokens;
 
@@ -37,6 +38,7 @@ class RoundedStatisticsTest {
       Referrals.submit(agency, Referrals.aChildReferral());
     }
     TestClock.reset();
+    Releases.cut();
     // Adults 12 and children 14, total 26: published as 10, 15 and 25.
     Api.as(Tokens.analyst())
         .get("/api/v1/statistics/referrals?from=2024-01&to=2024-12&groupBy=ageAtExploitation")

@@ -64,10 +64,15 @@ public final class StatisticsBenchmark {
     NrmConfig config = config();
     StatisticsSnapshot snapshot = new StatisticsSnapshot(ds, clock, config);
     long loadStarted = System.nanoTime();
-    snapshot.read(s -> s.slots);
+    java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+    java.time.Instant asOf = snapshot.writeCurrent(written);
+    CodedFacts facts =
+        CodedFacts.read(
+            new java.io.DataInputStream(new java.io.ByteArrayInputStream(written.toByteArray())));
+    Release release = new Release(0, asOf, YearMonth.of(2026, 12), "bench", false, facts);
     long loadMillis = (System.nanoTime() - loadStarted) / 1_000_000;
     Statistics statistics =
-        new Statistics(snapshot, new LegalDays(clock, ZoneId.of("Europe/London")), config);
+        new Statistics(new LegalDays(clock, ZoneId.of("Europe/London")), config);
     ObjectMapper json =
         new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -110,7 +115,7 @@ public final class StatisticsBenchmark {
         String[] kv = c[4].split("=");
         params.put(kv[0], List.of(kv[1]));
       }
-      StatisticsQuery q = StatisticsQuery.parse(params, c[1] != null, YearMonth.of(2026, 11));
+      StatisticsQuery q = StatisticsQuery.parse(params, c[1] != null, release);
       long[] nanos = new long[RUNS];
       long first = 0;
       int bytes = 0;
@@ -122,9 +127,9 @@ public final class StatisticsBenchmark {
         try {
           Object table =
               switch (c[0]) {
-                case "referrals" -> statistics.referrals(q);
-                case "decisions" -> statistics.decisions(q);
-                default -> statistics.backlog(q);
+                case "referrals" -> statistics.referrals(release, q);
+                case "decisions" -> statistics.decisions(release, q);
+                default -> statistics.backlog(release, q);
               };
           body = json.writeValueAsBytes(table);
           outcome = String.valueOf(disclosure(table).suppressedCells());
@@ -165,7 +170,7 @@ public final class StatisticsBenchmark {
     }
     double sqlP95 = rawSql(ds);
     long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-    write(results, sqlP95, loadMillis, fill, snapshot.slots, snapshot.decisions, heap);
+    write(results, sqlP95, loadMillis, fill, facts.slots, facts.decisions, heap);
   }
 
   private static DisclosureControl disclosure(Object table) {

@@ -24,6 +24,7 @@ import org.nrmreferrals.security.Roles;
 import org.nrmreferrals.support.Agencies;
 import org.nrmreferrals.support.Api;
 import org.nrmreferrals.support.Referrals;
+import org.nrmreferrals.support.Releases;
 import org.nrmreferrals.support.SecondInstance;
 import org.nrmreferrals.support.TestClock;
 import org.nrmreferrals.support.Tokens;
@@ -69,6 +70,7 @@ class StatisticsTest {
       decide(february.get(i), i < 14 ? "RG_POSITIVE" : "RG_NEGATIVE");
     }
     TestClock.reset();
+    Releases.cut();
     loaded = true;
   }
 

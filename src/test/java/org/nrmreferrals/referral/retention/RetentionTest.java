@@ -24,6 +24,7 @@ import org.nrmreferrals.NrmConfig;
 import org.nrmreferrals.support.Agencies;
 import org.nrmreferrals.support.Api;
 import org.nrmreferrals.support.Referrals;
+import org.nrmreferrals.support.Releases;
 import org.nrmreferrals.support.SecondInstance;
 import org.nrmreferrals.support.TestClock;
 import org.nrmreferrals.support.Tokens;
@@ -234,9 +235,10 @@ class RetentionTest {
     return Api.as(Tokens.admin()).get("/api/v1/referrals/" + id).then().extract().header("ETag");
   }
 
+  /** The referrals by nationality and gender of a release cut now. */
   private static String statistics() {
     return Api.as(Tokens.analyst())
-        .get("/api/v1/statistics/referrals?groupBy=nationality,gender")
+        .get("/api/v1/statistics/referrals?groupBy=nationality,gender&release=" + Releases.cut())
         .then()
         .statusCode(200)
         .extract()

@@ -1,0 +1,220 @@
+package org.nrmreferrals.statistics;
+
+import static org.nrmreferrals.statistics.SnapshotCodes.index;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The coded facts statistics count, as columns (about 30 bytes a referral): one slot per referral,
+ * the decisions issued, what happened after them, and the agencies and police forces the codes
+ * name. None holds an identity. The snapshot keeps one current; a release is a frozen copy.
+ */
+final class CodedFacts {
+  static final int RG = 0;
+  static final int CG = 1;
+
+  /** The moment the facts were read. */
+  Instant asOf;
+
+  /** Slots: one per referral; month -1 marks an empty slot. */
+  int slots;
+
+  short[] month = new short[0];
+  int[] day = new int[0];
+  int[] rgDay = new int[0];
+  short[] nationality = new short[0];
+  short[] countryOfOrigin = new short[0];
+  byte[] gender = new byte[0];
+  byte[] age = new byte[0];
+  byte[] types = new byte[0];
+  byte[] profile = new byte[0];
+  byte[] countyLines = new byte[0];
+  byte[] location = new byte[0];
+  short[] agency = new short[0];
+  byte[] jurisdiction = new byte[0];
+  byte[] policeForce = new byte[0];
+  byte[] kind = new byte[0];
+  byte[] status = new byte[0];
+
+  /** The month a child was referred to an ICTG, or -1. */
+  short[] ictgMonth = new short[0];
+
+  /** Decisions issued, in chain order. */
+  int decisions;
+
+  int[] decisionSlot = new int[0];
+  short[] decisionMonth = new short[0];
+  int[] decisionDay = new int[0];
+  byte[] decisionStage = new byte[0];
+  byte[] decisionPositive = new byte[0];
+
+  /** Reconsiderations decided and disqualifications confirmed. */
+  CaseEvents caseEvents = new CaseEvents();
+
+  /** Agencies by id (in the order first seen), their type, and their rank in code order. */
+  List<String> agencyCodes = new ArrayList<>();
+
+  private Map<String, Integer> agencyIds = new HashMap<>();
+  byte[] agencyType = new byte[0];
+  int[] agencyRank = new int[0];
+  List<String> agencySorted = List.of();
+
+  /** Police forces: NOT_SPECIFIED, then every code in code order. */
+  List<String> policeForces = List.of(Dimension.NOT_SPECIFIED);
+
+  void clearDecisions() {
+    decisions = 0;
+  }
+
+  void putDecision(int slot, String to, int month, int day) {
+    if (decisions == decisionSlot.length) {
+      int grown = Math.max(1024, decisions * 2);
+      decisionSlot = Arrays.copyOf(decisionSlot, grown);
+      decisionMonth = Arrays.copyOf(decisionMonth, grown);
+      decisionDay = Arrays.copyOf(decisionDay, grown);
+      decisionStage = Arrays.copyOf(decisionStage, grown);
+      decisionPositive = Arrays.copyOf(decisionPositive, grown);
+    }
+    decisionSlot[decisions] = slot;
+    decisionStage[decisions] = (byte) (to.startsWith("RG") ? RG : CG);
+    decisionPositive[decisions] = (byte) (to.endsWith("POSITIVE") ? 1 : 0);
+    decisionMonth[decisions] = (short) month;
+    decisionDay[decisions] = day;
+    decisions++;
+  }
+
+  void ensureSlots(int needed) {
+    if (needed <= slots) {
+      return;
+    }
+    if (needed > month.length) {
+      int grown = Math.max(needed, Math.max(1024, month.length * 2));
+      int old = month.length;
+      month = Arrays.copyOf(month, grown);
+      Arrays.fill(month, old, grown, (short) -1);
+      day = Arrays.copyOf(day, grown);
+      rgDay = Arrays.copyOf(rgDay, grown);
+      nationality = Arrays.copyOf(nationality, grown);
+      countryOfOrigin = Arrays.copyOf(countryOfOrigin, grown);
+      gender = Arrays.copyOf(gender, grown);
+      age = Arrays.copyOf(age, grown);
+      types = Arrays.copyOf(types, grown);
+      profile = Arrays.copyOf(profile, grown);
+      countyLines = Arrays.copyOf(countyLines, grown);
+      location = Arrays.copyOf(location, grown);
+      agency = Arrays.copyOf(agency, grown);
+      jurisdiction = Arrays.copyOf(jurisdiction, grown);
+      policeForce = Arrays.copyOf(policeForce, grown);
+      kind = Arrays.copyOf(kind, grown);
+      status = Arrays.copyOf(status, grown);
+      ictgMonth = Arrays.copyOf(ictgMonth, grown);
+      Arrays.fill(ictgMonth, old, grown, (short) -1);
+    }
+    slots = needed;
+  }
+
+  /** An agency's id, registering a code not seen before (its type is set by the loader). */
+  int agencyId(String code) {
+    Integer id = agencyIds.get(code);
+    if (id != null) {
+      return id;
+    }
+    if (agencyCodes.size() == Short.MAX_VALUE) {
+      throw new IllegalStateException("more agencies than the statistics columns hold");
+    }
+    id = agencyCodes.size();
+    agencyCodes.add(code);
+    agencyIds.put(code, id);
+    agencyType = Arrays.copyOf(agencyType, agencyCodes.size());
+    rankAgencies();
+    return id;
+  }
+
+  private void rankAgencies() {
+    List<String> sorted = new ArrayList<>(agencyCodes);
+    sorted.sort(null);
+    agencySorted = List.copyOf(sorted);
+    Map<String, Integer> rank = index(agencySorted);
+    agencyRank = new int[agencyCodes.size()];
+    for (int i = 0; i < agencyRank.length; i++) {
+      agencyRank[i] = rank.get(agencyCodes.get(i));
+    }
+  }
+
+  /** Writes the facts, each column trimmed to its length. */
+  void write(DataOutputStream out) throws IOException {
+    out.writeLong(asOf.getEpochSecond());
+    out.writeInt(asOf.getNano());
+    Columns.write(out, month, slots);
+    Columns.write(out, day, slots);
+    Columns.write(out, rgDay, slots);
+    Columns.write(out, nationality, slots);
+    Columns.write(out, countryOfOrigin, slots);
+    Columns.write(out, gender, slots);
+    Columns.write(out, age, slots);
+    Columns.write(out, types, slots);
+    Columns.write(out, profile, slots);
+    Columns.write(out, countyLines, slots);
+    Columns.write(out, location, slots);
+    Columns.write(out, agency, slots);
+    Columns.write(out, jurisdiction, slots);
+    Columns.write(out, policeForce, slots);
+    Columns.write(out, kind, slots);
+    Columns.write(out, status, slots);
+    Columns.write(out, ictgMonth, slots);
+    Columns.write(out, decisionSlot, decisions);
+    Columns.write(out, decisionMonth, decisions);
+    Columns.write(out, decisionDay, decisions);
+    Columns.write(out, decisionStage, decisions);
+    Columns.write(out, decisionPositive, decisions);
+    caseEvents.write(out);
+    Columns.write(out, agencyCodes);
+    Columns.write(out, agencyType, agencyType.length);
+    Columns.write(out, policeForces);
+  }
+
+  /** Facts as {@link #write} wrote them. */
+  static CodedFacts read(DataInputStream in) throws IOException {
+    CodedFacts f = new CodedFacts();
+    f.asOf = Instant.ofEpochSecond(in.readLong(), in.readInt());
+    f.month = Columns.shorts(in);
+    f.slots = f.month.length;
+    f.day = Columns.ints(in);
+    f.rgDay = Columns.ints(in);
+    f.nationality = Columns.shorts(in);
+    f.countryOfOrigin = Columns.shorts(in);
+    f.gender = Columns.bytes(in);
+    f.age = Columns.bytes(in);
+    f.types = Columns.bytes(in);
+    f.profile = Columns.bytes(in);
+    f.countyLines = Columns.bytes(in);
+    f.location = Columns.bytes(in);
+    f.agency = Columns.shorts(in);
+    f.jurisdiction = Columns.bytes(in);
+    f.policeForce = Columns.bytes(in);
+    f.kind = Columns.bytes(in);
+    f.status = Columns.bytes(in);
+    f.ictgMonth = Columns.shorts(in);
+    f.decisionSlot = Columns.ints(in);
+    f.decisions = f.decisionSlot.length;
+    f.decisionMonth = Columns.shorts(in);
+    f.decisionDay = Columns.ints(in);
+    f.decisionStage = Columns.bytes(in);
+    f.decisionPositive = Columns.bytes(in);
+    f.caseEvents = CaseEvents.read(in);
+    f.agencyCodes = new ArrayList<>(Columns.strings(in));
+    f.agencyType = Columns.bytes(in);
+    f.policeForces = Columns.strings(in);
+    f.agencyIds = new HashMap<>(index(f.agencyCodes));
+    f.rankAgencies();
+    return f;
+  }
+}

@@ -1,0 +1,29 @@
+package org.nrmreferrals.statistics;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.Instant;
+import java.time.YearMonth;
+
+/**
+ * A statistics release: the coded facts as they were at a moment, frozen, identical for every
+ * reader and kept. It answers for the whole months up to {@code throughMonth}.
+ *
+ * @param asOf the moment its facts were read
+ * @param cutBy the admin who cut it, or {@code schedule}
+ */
+public record Release(
+    long id,
+    Instant asOf,
+    YearMonth throughMonth,
+    String cutBy,
+    boolean scheduled,
+    @JsonIgnore CodedFacts facts) {
+
+  Release withFacts(CodedFacts loaded) {
+    return new Release(id, asOf, throughMonth, cutBy, scheduled, loaded);
+  }
+
+  Release withoutFacts() {
+    return new Release(id, asOf, throughMonth, cutBy, scheduled, null);
+  }
+}
