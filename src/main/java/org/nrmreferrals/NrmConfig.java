@@ -101,6 +101,20 @@ public interface NrmConfig {
     /** Releases each instance keeps loaded in memory (the newest), besides the one being read. */
     @WithDefault("2")
     int releasesInMemory();
+
+    /** The cell-key method's noise on published counts. */
+    Perturbation perturbation();
+
+    /** The cell-key method: a noise of at most maxNoise either way, of this variance. */
+    interface Perturbation {
+      /** The largest noise either way; 0 turns perturbation off. */
+      @WithDefault("2")
+      int maxNoise();
+
+      /** The noise's variance, where a count's range allows it. */
+      @WithDefault("1.0")
+      double variance();
+    }
   }
 
   /**

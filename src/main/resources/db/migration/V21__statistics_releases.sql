@@ -16,3 +16,14 @@ CREATE TABLE statistics_release (
 -- The schedule cuts one release per month covered, whichever instance runs it first.
 CREATE UNIQUE INDEX statistics_release_scheduled_idx ON statistics_release (through_month)
     WHERE scheduled;
+
+-- The secret each record's fixed random key for the cell-key method is derived from (an HMAC of
+-- the record's id), the same for every instance and every release, so that a cell made of the same
+-- records always gets the same noise. Not personal data; kept out of every answer.
+CREATE TABLE statistics_secret (
+    id      boolean PRIMARY KEY DEFAULT true CHECK (id),
+    secret  bytea NOT NULL CHECK (length(secret) = 32)
+);
+-- gen_random_uuid() draws from PostgreSQL's strong random source: 244 random bits in all.
+INSERT INTO statistics_secret (secret)
+VALUES (decode(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), 'hex'));

@@ -29,7 +29,7 @@ public class AgencyResource {
   }
 
   @GET
-  @RolesAllowed({Roles.PARTNER, Roles.CASEWORKER, Roles.ANALYST, Roles.ADMIN})
+  @RolesAllowed({Roles.PARTNER, Roles.CASEWORKER, Roles.ANALYST, Roles.STATISTICIAN, Roles.ADMIN})
   public List<AgencyView> list(
       @QueryParam("type") String type, @QueryParam("active") String active) {
     return registry.list(
@@ -38,7 +38,7 @@ public class AgencyResource {
 
   @GET
   @Path("/{code}")
-  @RolesAllowed({Roles.PARTNER, Roles.CASEWORKER, Roles.ANALYST, Roles.ADMIN})
+  @RolesAllowed({Roles.PARTNER, Roles.CASEWORKER, Roles.ANALYST, Roles.STATISTICIAN, Roles.ADMIN})
   public AgencyView get(@PathParam("code") String code) {
     return registry.get(code);
   }

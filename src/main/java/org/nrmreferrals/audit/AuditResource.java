@@ -59,7 +59,7 @@ public class AuditResource {
 
   @GET
   @Path("/public-key")
-  @RolesAllowed({Roles.PARTNER, Roles.CASEWORKER, Roles.ANALYST, Roles.ADMIN})
+  @RolesAllowed({Roles.PARTNER, Roles.CASEWORKER, Roles.ANALYST, Roles.STATISTICIAN, Roles.ADMIN})
   public PublicKeyView publicKey() {
     return new PublicKeyView("Ed25519", signer.keyId(), signer.publicKeyPem());
   }

@@ -27,14 +27,14 @@ public class AuthorityResource {
   }
 
   @GET
-  @RolesAllowed({Roles.PARTNER, Roles.CASEWORKER, Roles.ANALYST, Roles.ADMIN})
+  @RolesAllowed({Roles.PARTNER, Roles.CASEWORKER, Roles.ANALYST, Roles.STATISTICIAN, Roles.ADMIN})
   public List<CompetentAuthorityView> list() {
     return registry.list();
   }
 
   @GET
   @Path("/{code}")
-  @RolesAllowed({Roles.PARTNER, Roles.CASEWORKER, Roles.ANALYST, Roles.ADMIN})
+  @RolesAllowed({Roles.PARTNER, Roles.CASEWORKER, Roles.ANALYST, Roles.STATISTICIAN, Roles.ADMIN})
   public CompetentAuthorityView get(@PathParam("code") String code) {
     return registry.get(code);
   }

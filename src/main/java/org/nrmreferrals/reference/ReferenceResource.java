@@ -13,7 +13,7 @@ import org.nrmreferrals.security.Roles;
 /** The vocabularies a referral is written in. */
 @Path("/api/v1/reference")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.PARTNER, Roles.CASEWORKER, Roles.ANALYST, Roles.ADMIN})
+@RolesAllowed({Roles.PARTNER, Roles.CASEWORKER, Roles.ANALYST, Roles.STATISTICIAN, Roles.ADMIN})
 public class ReferenceResource {
   private final IndicatorCatalogue catalogue;
 

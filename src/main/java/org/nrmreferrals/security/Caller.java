@@ -41,11 +41,14 @@ public class Caller {
   }
 
   /**
-   * The role this caller acts in, for the audit trail: admin, caseworker, partner or analyst, the
-   * first the token holds.
+   * The role this caller acts in, for the audit trail: admin, caseworker, partner, statistician or
+   * analyst, the first the token holds.
    */
   public String role() {
-    for (String role : new String[] {Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER, Roles.ANALYST}) {
+    for (String role :
+        new String[] {
+          Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER, Roles.STATISTICIAN, Roles.ANALYST
+        }) {
       if (identity.hasRole(role)) {
         return role;
       }
@@ -55,6 +58,11 @@ public class Caller {
 
   public boolean isAdmin() {
     return identity.hasRole(Roles.ADMIN);
+  }
+
+  /** A statistician reads a release's exact figures (every such read is audited). */
+  public boolean isStatistician() {
+    return identity.hasRole(Roles.STATISTICIAN);
   }
 
   public boolean isCaseworker() {

@@ -36,7 +36,11 @@ final class CaseEventReader {
    * null) not counted yet; every referral they name is in {@code slotOf}.
    */
   void load(
-      Connection c, Collection<UUID> referrals, ObjectIntHashMap<UUID> slotOf, CaseEvents into)
+      Connection c,
+      Collection<UUID> referrals,
+      ObjectIntHashMap<UUID> slotOf,
+      RecordKeys keys,
+      CaseEvents into)
       throws SQLException {
     if (referrals != null && referrals.isEmpty()) {
       return;
@@ -53,7 +57,8 @@ final class CaseEventReader {
                 rs.getInt(3),
                 CaseEvents.RECONSIDERED.indexOf(rs.getString(4)),
                 CaseEvents.grounds((String[]) rs.getArray(5).getArray()),
-                "ACCEPTED".equals(rs.getString(6)));
+                "ACCEPTED".equals(rs.getString(6)),
+                keys.caseEvent(id));
             counted.add(id);
           }
         }
@@ -68,7 +73,8 @@ final class CaseEventReader {
             into.putDisqualification(
                 slot(slotOf, rs.getObject(2, UUID.class)),
                 rs.getInt(3),
-                CaseEvents.DISQUALIFICATION_GROUNDS.indexOf(rs.getString(4)));
+                CaseEvents.DISQUALIFICATION_GROUNDS.indexOf(rs.getString(4)),
+                keys.caseEvent(id));
             counted.add(id);
           }
         }

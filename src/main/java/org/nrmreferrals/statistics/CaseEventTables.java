@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.nrmreferrals.NrmConfig;
 import org.nrmreferrals.statistics.disclosure.Axis;
 
 /**
@@ -25,12 +24,10 @@ class CaseEventTables {
   private static final Cubes.OutcomeColumns DECIDED =
       new Cubes.OutcomeColumns("decided", "accepted", "declined", null);
 
-  private final int threshold;
-  private final int roundingBase;
+  private final Protection protection;
 
-  CaseEventTables(NrmConfig config) {
-    this.threshold = config.statistics().threshold();
-    this.roundingBase = config.statistics().roundingBase();
+  CaseEventTables(Protection protection) {
+    this.protection = protection;
   }
 
   /** One answer's grouping: some of the dimensions, and whether by grounds too. */
@@ -74,8 +71,8 @@ class CaseEventTables {
         r,
         s -> {
           CaseEvents e = s.caseEvents;
-          Layout layout = new Layout(s, q, threshold);
-          Publication p = new Publication(threshold, roundingBase);
+          Layout layout = new Layout(s, q, protection.threshold(q));
+          Publication p = protection.publication(q);
           List<Grouping> groupings = groupings(q.groupBy());
           List<List<Map<String, Object>>> answers = new ArrayList<>();
           groupings.forEach(g -> answers.add(new ArrayList<>()));
@@ -99,7 +96,8 @@ class CaseEventTables {
                     year ->
                         facts(
                             e.reconsiderations,
-                            f -> decision[f] == reconsidered ? month[f] - year * 12 : -1),
+                            f -> decision[f] == reconsidered ? month[f] - year * 12 : -1,
+                            e.reconsiderationKey),
                     f -> slot[f],
                     byGrounds,
                     outcome);
@@ -133,14 +131,15 @@ class CaseEventTables {
         r,
         s -> {
           CaseEvents e = s.caseEvents;
-          Layout layout = new Layout(s, q, threshold);
-          Publication p = new Publication(threshold, roundingBase);
+          Layout layout = new Layout(s, q, protection.threshold(q));
+          Publication p = protection.publication(q);
           int[] slot = e.disqualificationSlot;
           short[] month = e.disqualificationMonth;
           byte[] grounds = e.disqualificationGrounds;
           Cubes cubes =
               layout.cubes(
-                  year -> facts(e.disqualifications, f -> month[f] - year * 12),
+                  year ->
+                      facts(e.disqualifications, f -> month[f] - year * 12, e.disqualificationKey),
                   f -> slot[f],
                   new Cubes.Internal(
                       new Axis(

@@ -35,6 +35,7 @@ final class CaseEvents {
   byte[] reconsidered = new byte[0];
   byte[] reconsiderationGrounds = new byte[0];
   byte[] accepted = new byte[0];
+  int[] reconsiderationKey = new int[0];
 
   /** Disqualifications confirmed (those set aside later included: they were issued). */
   int disqualifications;
@@ -42,6 +43,7 @@ final class CaseEvents {
   int[] disqualificationSlot = new int[0];
   short[] disqualificationMonth = new short[0];
   byte[] disqualificationGrounds = new byte[0];
+  int[] disqualificationKey = new int[0];
 
   void clear() {
     reconsiderations = 0;
@@ -56,7 +58,8 @@ final class CaseEvents {
     return set.isEmpty() ? GROUNDS.indexOf("NOT_RECORDED") : GROUNDS.indexOf(grounds[0]);
   }
 
-  void putReconsideration(int slot, int month, int decision, int grounds, boolean yes) {
+  void putReconsideration(
+      int slot, int month, int decision, int grounds, boolean yes, int recordKey) {
     if (reconsiderations == reconsiderationSlot.length) {
       int grown = Math.max(256, reconsiderations * 2);
       reconsiderationSlot = Arrays.copyOf(reconsiderationSlot, grown);
@@ -64,6 +67,7 @@ final class CaseEvents {
       reconsidered = Arrays.copyOf(reconsidered, grown);
       reconsiderationGrounds = Arrays.copyOf(reconsiderationGrounds, grown);
       accepted = Arrays.copyOf(accepted, grown);
+      reconsiderationKey = Arrays.copyOf(reconsiderationKey, grown);
     }
     int i = reconsiderations++;
     reconsiderationSlot[i] = slot;
@@ -71,19 +75,22 @@ final class CaseEvents {
     reconsidered[i] = (byte) decision;
     reconsiderationGrounds[i] = (byte) grounds;
     accepted[i] = (byte) (yes ? 1 : 0);
+    reconsiderationKey[i] = recordKey;
   }
 
-  void putDisqualification(int slot, int month, int grounds) {
+  void putDisqualification(int slot, int month, int grounds, int recordKey) {
     if (disqualifications == disqualificationSlot.length) {
       int grown = Math.max(256, disqualifications * 2);
       disqualificationSlot = Arrays.copyOf(disqualificationSlot, grown);
       disqualificationMonth = Arrays.copyOf(disqualificationMonth, grown);
       disqualificationGrounds = Arrays.copyOf(disqualificationGrounds, grown);
+      disqualificationKey = Arrays.copyOf(disqualificationKey, grown);
     }
     int i = disqualifications++;
     disqualificationSlot[i] = slot;
     disqualificationMonth[i] = (short) month;
     disqualificationGrounds[i] = (byte) grounds;
+    disqualificationKey[i] = recordKey;
   }
 
   void write(DataOutputStream out) throws IOException {
@@ -92,9 +99,11 @@ final class CaseEvents {
     Columns.write(out, reconsidered, reconsiderations);
     Columns.write(out, reconsiderationGrounds, reconsiderations);
     Columns.write(out, accepted, reconsiderations);
+    Columns.write(out, reconsiderationKey, reconsiderations);
     Columns.write(out, disqualificationSlot, disqualifications);
     Columns.write(out, disqualificationMonth, disqualifications);
     Columns.write(out, disqualificationGrounds, disqualifications);
+    Columns.write(out, disqualificationKey, disqualifications);
   }
 
   static CaseEvents read(DataInputStream in) throws IOException {
@@ -105,10 +114,12 @@ final class CaseEvents {
     e.reconsidered = Columns.bytes(in);
     e.reconsiderationGrounds = Columns.bytes(in);
     e.accepted = Columns.bytes(in);
+    e.reconsiderationKey = Columns.ints(in);
     e.disqualificationSlot = Columns.ints(in);
     e.disqualifications = e.disqualificationSlot.length;
     e.disqualificationMonth = Columns.shorts(in);
     e.disqualificationGrounds = Columns.bytes(in);
+    e.disqualificationKey = Columns.ints(in);
     return e;
   }
 }

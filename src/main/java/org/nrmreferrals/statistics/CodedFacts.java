@@ -47,6 +47,9 @@ final class CodedFacts {
   /** The month a child was referred to an ICTG, or -1. */
   short[] ictgMonth = new short[0];
 
+  /** Each referral's record key (see {@link RecordKeys}). */
+  int[] key = new int[0];
+
   /** Decisions issued, in chain order. */
   int decisions;
 
@@ -55,6 +58,7 @@ final class CodedFacts {
   int[] decisionDay = new int[0];
   byte[] decisionStage = new byte[0];
   byte[] decisionPositive = new byte[0];
+  int[] decisionKey = new int[0];
 
   /** Reconsiderations decided and disqualifications confirmed. */
   CaseEvents caseEvents = new CaseEvents();
@@ -74,7 +78,7 @@ final class CodedFacts {
     decisions = 0;
   }
 
-  void putDecision(int slot, String to, int month, int day) {
+  void putDecision(int slot, String to, int month, int day, int recordKey) {
     if (decisions == decisionSlot.length) {
       int grown = Math.max(1024, decisions * 2);
       decisionSlot = Arrays.copyOf(decisionSlot, grown);
@@ -82,12 +86,14 @@ final class CodedFacts {
       decisionDay = Arrays.copyOf(decisionDay, grown);
       decisionStage = Arrays.copyOf(decisionStage, grown);
       decisionPositive = Arrays.copyOf(decisionPositive, grown);
+      decisionKey = Arrays.copyOf(decisionKey, grown);
     }
     decisionSlot[decisions] = slot;
     decisionStage[decisions] = (byte) (to.startsWith("RG") ? RG : CG);
     decisionPositive[decisions] = (byte) (to.endsWith("POSITIVE") ? 1 : 0);
     decisionMonth[decisions] = (short) month;
     decisionDay[decisions] = day;
+    decisionKey[decisions] = recordKey;
     decisions++;
   }
 
@@ -117,6 +123,7 @@ final class CodedFacts {
       status = Arrays.copyOf(status, grown);
       ictgMonth = Arrays.copyOf(ictgMonth, grown);
       Arrays.fill(ictgMonth, old, grown, (short) -1);
+      key = Arrays.copyOf(key, grown);
     }
     slots = needed;
   }
@@ -170,11 +177,13 @@ final class CodedFacts {
     Columns.write(out, kind, slots);
     Columns.write(out, status, slots);
     Columns.write(out, ictgMonth, slots);
+    Columns.write(out, key, slots);
     Columns.write(out, decisionSlot, decisions);
     Columns.write(out, decisionMonth, decisions);
     Columns.write(out, decisionDay, decisions);
     Columns.write(out, decisionStage, decisions);
     Columns.write(out, decisionPositive, decisions);
+    Columns.write(out, decisionKey, decisions);
     caseEvents.write(out);
     Columns.write(out, agencyCodes);
     Columns.write(out, agencyType, agencyType.length);
@@ -203,12 +212,14 @@ final class CodedFacts {
     f.kind = Columns.bytes(in);
     f.status = Columns.bytes(in);
     f.ictgMonth = Columns.shorts(in);
+    f.key = Columns.ints(in);
     f.decisionSlot = Columns.ints(in);
     f.decisions = f.decisionSlot.length;
     f.decisionMonth = Columns.shorts(in);
     f.decisionDay = Columns.ints(in);
     f.decisionStage = Columns.bytes(in);
     f.decisionPositive = Columns.bytes(in);
+    f.decisionKey = Columns.ints(in);
     f.caseEvents = CaseEvents.read(in);
     f.agencyCodes = new ArrayList<>(Columns.strings(in));
     f.agencyType = Columns.bytes(in);

@@ -52,6 +52,7 @@ final class Cubes {
     final int period;
     final int[] codes;
     int count;
+    int cellKey;
     boolean suppressed;
 
     Sum(int period, int[] codes) {
@@ -119,6 +120,7 @@ final class Cubes {
           int period = p;
           Sum sum = sums.computeIfAbsent(id, k -> new Sum(period, codes));
           sum.count += table.countAt(i);
+          sum.cellKey += table.cellKeyAt(i);
           sum.suppressed |= table.hiddenAt(i);
         }
       }
@@ -182,12 +184,12 @@ final class Cubes {
       if (grouped) {
         internalLabel(sum, row);
       }
-      p.put(row, "count", sum.count, sum.suppressed);
+      p.put(row, "count", sum.count, sum.cellKey, sum.suppressed);
       rows.add(row);
     }
     if (dims.isEmpty() && !grouped && rows.isEmpty()) {
       Map<String, Object> row = new LinkedHashMap<>();
-      p.put(row, "count", 0, false);
+      p.put(row, "count", 0, 0, false);
       rows.add(row);
     }
     return rows;
@@ -223,12 +225,9 @@ final class Cubes {
         internalLabel(sum, row);
       }
       List<Integer> id = id(sum);
-      Integer total = p.put(row, columns.all(), sum.count, sum.suppressed);
-      Sum y = yes.get(id);
-      Integer published =
-          p.put(row, columns.yes(), y == null ? 0 : y.count, y != null && y.suppressed);
-      Sum n = no.get(id);
-      p.put(row, columns.no(), n == null ? 0 : n.count, n != null && n.suppressed);
+      Integer total = p.put(row, columns.all(), sum.count, sum.cellKey, sum.suppressed);
+      Integer published = put(p, row, columns.yes(), yes.get(id));
+      put(p, row, columns.no(), no.get(id));
       if (columns.share() != null && total != null && published != null && total > 0) {
         row.put(columns.share(), Math.round(1000.0 * published / total) / 1000.0);
       }
@@ -236,6 +235,12 @@ final class Cubes {
       rows.add(row);
     }
     return rows;
+  }
+
+  private static Integer put(Publication p, Map<String, Object> row, String name, Sum sum) {
+    return sum == null
+        ? p.put(row, name, 0, 0, false)
+        : p.put(row, name, sum.count, sum.cellKey, sum.suppressed);
   }
 
   private Map<List<Integer>, Sum> index(List<Sum> sums) {

@@ -18,7 +18,7 @@ import org.nrmreferrals.audit.AuditQueries;
  */
 final class IssuedDecisions {
   /** One decision as the snapshot counts it. */
-  record Issued(UUID referralId, String to, int month, int day) {}
+  record Issued(long seq, UUID referralId, String to, int month, int day) {}
 
   /** The statuses that are decisions issued. */
   static final Set<String> DECISIONS =
@@ -49,6 +49,7 @@ final class IssuedDecisions {
             LocalDate day = e.occurredAt().atZone(zone).toLocalDate();
             each.accept(
                 new Issued(
+                    e.seq(),
                     e.referralId(),
                     e.toStatus(),
                     StatisticsSnapshot.monthIndex(day.getYear(), day.getMonthValue()),

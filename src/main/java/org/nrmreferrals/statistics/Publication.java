@@ -3,20 +3,38 @@ package org.nrmreferrals.statistics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.nrmreferrals.statistics.disclosure.CellKeyPerturbation;
 
-/** Applies suppression and rounding to published counts, and keeps the tally. */
+/**
+ * Publishes counts: suppressed ones as null (and marked), the others perturbed by their cell key
+ * and rounded; keeps the tally. A statistician's publication is exact: nothing hidden or changed.
+ */
 final class Publication {
   private final int threshold;
   private final int roundingBase;
+  private final CellKeyPerturbation perturbation;
+  private final boolean exact;
   private int suppressed;
 
-  Publication(int threshold, int roundingBase) {
+  Publication(int threshold, int roundingBase, CellKeyPerturbation perturbation) {
+    this(threshold, roundingBase, perturbation, false);
+  }
+
+  private Publication(
+      int threshold, int roundingBase, CellKeyPerturbation perturbation, boolean exact) {
     this.threshold = threshold;
     this.roundingBase = roundingBase;
+    this.perturbation = perturbation;
+    this.exact = exact;
+  }
+
+  /** Exact figures, for a statistician: no threshold, rounding or noise. */
+  static Publication exact() {
+    return new Publication(1, 1, null, true);
   }
 
   /** Puts a count (or null and a mark) under a name; returns what was published. */
-  Integer put(Map<String, Object> row, String name, int count, boolean hidden) {
+  Integer put(Map<String, Object> row, String name, int count, int cellKey, boolean hidden) {
     if (hidden) {
       suppressed++;
       row.put(name, null);
@@ -30,7 +48,7 @@ final class Publication {
       }
       return null;
     }
-    int published = round(count);
+    int published = round(perturbation == null ? count : perturbation.perturb(count, cellKey));
     row.put(name, published);
     return published;
   }
@@ -51,6 +69,10 @@ final class Publication {
   }
 
   DisclosureControl summary() {
-    return new DisclosureControl(threshold, roundingBase, suppressed);
+    if (exact) {
+      return DisclosureControl.exactFigures();
+    }
+    return new DisclosureControl(
+        threshold, roundingBase, perturbation == null ? 0 : perturbation.maxNoise(), suppressed);
   }
 }

@@ -41,14 +41,14 @@ public class ReleaseResource {
   }
 
   @GET
-  @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+  @RolesAllowed({Roles.ANALYST, Roles.STATISTICIAN, Roles.ADMIN})
   public List<Release> list() {
     return releases.list();
   }
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+  @RolesAllowed({Roles.ANALYST, Roles.STATISTICIAN, Roles.ADMIN})
   public Release one(@PathParam("id") String id) {
     if (!id.matches("[1-9][0-9]{0,17}")) {
       throw new ProblemException(ProblemType.NOT_FOUND, "No statistics release " + id + ".");

@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.IntUnaryOperator;
-import org.nrmreferrals.NrmConfig;
 import org.nrmreferrals.statistics.disclosure.Axis;
 import org.nrmreferrals.statistics.disclosure.Facts;
 import org.nrmreferrals.workflow.LegalDays;
@@ -31,17 +30,11 @@ class Statistics {
       new Cubes.OutcomeColumns("issued", "positive", "negative", "positiveShare");
 
   private final LegalDays days;
-  private final int threshold;
-  private final int roundingBase;
+  private final Protection protection;
 
-  Statistics(LegalDays days, NrmConfig config) {
+  Statistics(LegalDays days, Protection protection) {
     this.days = days;
-    this.threshold = config.statistics().threshold();
-    this.roundingBase = config.statistics().roundingBase();
-    if (threshold < 1 || roundingBase < 1) {
-      throw new IllegalStateException(
-          "nrm.statistics.threshold and nrm.statistics.rounding-base must be at least 1");
-    }
+    this.protection = protection;
   }
 
   /** Reads a release's facts. */
@@ -67,12 +60,13 @@ class Statistics {
     return read(
         r,
         s -> {
-          Layout layout = new Layout(s, q, threshold);
+          Layout layout = new Layout(s, q, protection.threshold(q));
           short[] month = months.apply(s);
           Cubes cubes =
               layout.cubes(
-                  year -> facts(s.slots, f -> month[f] - year * 12), IntUnaryOperator.identity());
-          Publication p = new Publication(threshold, roundingBase);
+                  year -> facts(s.slots, f -> month[f] - year * 12, s.key),
+                  IntUnaryOperator.identity());
+          Publication p = protection.publication(q);
           List<Map<String, Object>> rows = cubes.rows(q.groupBy(), p, false);
           List<Margin> margins = new ArrayList<>();
           for (List<Dimension> subset : properSubsets(q.groupBy())) {
@@ -97,8 +91,8 @@ class Statistics {
     return read(
         r,
         s -> {
-          Layout layout = new Layout(s, q, threshold);
-          Publication p = new Publication(threshold, roundingBase);
+          Layout layout = new Layout(s, q, protection.threshold(q));
+          Publication p = protection.publication(q);
           List<Map<String, Object>> rows = new ArrayList<>();
           List<List<Dimension>> subsets = properSubsets(q.groupBy());
           List<List<Map<String, Object>>> margins = new ArrayList<>();
@@ -114,7 +108,11 @@ class Statistics {
             int st = stage;
             Cubes cubes =
                 layout.cubes(
-                    year -> facts(s.decisions, f -> stages[f] == st ? month[f] - year * 12 : -1),
+                    year ->
+                        facts(
+                            s.decisions,
+                            f -> stages[f] == st ? month[f] - year * 12 : -1,
+                            s.decisionKey),
                     f -> slot[f],
                     outcome);
             Map.Entry<String, String> lead = Map.entry("decision", STAGES.get(stage));
@@ -156,7 +154,7 @@ class Statistics {
               new Cubes.Internal(
                   new Axis("ageOfCase", AGES_OF_CASE.size(), f -> ageOfCase(today - day[f]), false),
                   AGES_OF_CASE);
-          Layout layout = new Layout(s, q, threshold);
+          Layout layout = new Layout(s, q, protection.threshold(q));
           // The medians' grouping needs only the snapshot: it runs on the other core meanwhile.
           List<List<Dimension>> sets = new ArrayList<>(properSubsets(q.groupBy()));
           sets.add(q.groupBy());
@@ -165,28 +163,28 @@ class Statistics {
               CompletableFuture.supplyAsync(() -> new Medians(s, layout, today, sets));
           Cubes cubes =
               layout.cubes(
-                  year -> facts(s.slots, f -> status[f] == awaiting ? 0 : -1),
+                  year -> facts(s.slots, f -> status[f] == awaiting ? 0 : -1, s.key),
                   IntUnaryOperator.identity(),
                   ageOfCase);
           Medians medians = join(grouping);
-          Publication p = new Publication(threshold, roundingBase);
+          Publication p = protection.publication(q);
           List<Map<String, Object>> rows = cubes.rows(q.groupBy(), p, true);
           List<Margin> margins = new ArrayList<>();
           if (!q.groupBy().isEmpty()) {
             List<Map<String, Object>> groups = cubes.rows(q.groupBy(), p, false);
-            medians.attach(q.groupBy(), groups, threshold);
+            medians.attach(q.groupBy(), groups, protection.threshold(q));
             margins.add(new Margin(wireNames(q.groupBy()), groups));
             for (List<Dimension> subset : properSubsets(q.groupBy())) {
               margins.add(
                   new Margin(withAgeOfCase(wireNames(subset)), cubes.rows(subset, p, true)));
               List<Map<String, Object>> byGroup = cubes.rows(subset, p, false);
-              medians.attach(subset, byGroup, threshold);
+              medians.attach(subset, byGroup, protection.threshold(q));
               margins.add(new Margin(wireNames(subset), byGroup));
             }
             margins.add(new Margin(List.of("ageOfCase"), cubes.rows(List.of(), p, true)));
           }
           List<Map<String, Object>> totalRows = cubes.rows(List.of(), p, false);
-          medians.attach(List.of(), totalRows, threshold);
+          medians.attach(List.of(), totalRows, protection.threshold(q));
           return new BacklogTable(
               r.id(),
               s.asOf,
@@ -214,8 +212,11 @@ class Statistics {
     return AGE_OF_CASE_UPPER.length;
   }
 
-  /** Facts whose month, as the function gives it relative to a year's January, is in it. */
-  static Facts facts(int size, IntUnaryOperator month) {
+  /**
+   * Facts whose month, as the function gives it relative to a year's January, is in it, with their
+   * record keys.
+   */
+  static Facts facts(int size, IntUnaryOperator month, int[] keys) {
     return new Facts() {
       @Override
       public int size() {
@@ -226,6 +227,11 @@ class Statistics {
       public int month(int fact) {
         int m = month.applyAsInt(fact);
         return m >= 0 && m < 12 ? m : -1;
+      }
+
+      @Override
+      public int key(int fact) {
+        return keys[fact];
       }
     };
   }

@@ -17,9 +17,24 @@ import org.nrmreferrals.web.ProblemException;
  *
  * @param from first month, or null where the endpoint has no period
  * @param to last month, or null where the endpoint has no period
+ * @param exact whether it is answered exactly (for a statistician) rather than protected
  */
 record StatisticsQuery(
-    YearMonth from, YearMonth to, List<Dimension> groupBy, Map<Dimension, String> filters) {
+    YearMonth from,
+    YearMonth to,
+    List<Dimension> groupBy,
+    Map<Dimension, String> filters,
+    boolean exact) {
+  StatisticsQuery(
+      YearMonth from, YearMonth to, List<Dimension> groupBy, Map<Dimension, String> filters) {
+    this(from, to, groupBy, filters, false);
+  }
+
+  /** The same question, answered exactly (a statistician's read). */
+  StatisticsQuery exactly() {
+    return new StatisticsQuery(from, to, groupBy, filters, true);
+  }
+
   static final int MAX_GROUP_BY = 3;
   static final int MAX_DIMENSIONS = 4;
   static final int MAX_MONTHS = 120;

@@ -129,6 +129,21 @@ public class StatisticsReleases {
     }
   }
 
+  /**
+   * Records a statistician's exact read of a release in the audit trail, before the figures are
+   * computed: what was asked of which release.
+   */
+  void audit(Release release, String path, String query) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                audit.append(
+                    AuditEvent.of(Action.STATISTICS_READ_EXACT)
+                        .detail("release", release.id())
+                        .detail("path", path)
+                        .detail("query", query == null ? "" : query)));
+  }
+
   @Scheduled(
       identity = "statistics-release",
       cron = "${nrm.statistics.release-schedule}",

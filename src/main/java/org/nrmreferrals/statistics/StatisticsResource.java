@@ -26,7 +26,7 @@ import org.nrmreferrals.web.ProblemException;
  */
 @Path("/api/v1/statistics")
 @Produces({MediaType.APPLICATION_JSON, StatisticsResource.CSV})
-@RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+@RolesAllowed({Roles.ANALYST, Roles.STATISTICIAN, Roles.ADMIN})
 public class StatisticsResource {
   static final String CSV = "text/csv";
   private static final MediaType CSV_TYPE = MediaType.valueOf(CSV);
@@ -170,7 +170,12 @@ public class StatisticsResource {
     rateLimits.statistics(caller.subject());
     MultivaluedMap<String, String> params = uri.getQueryParameters();
     Release release = releases.get(StatisticsQuery.releaseId(params));
-    return new Asked(release, StatisticsQuery.parse(params, withPeriod, release));
+    StatisticsQuery q = StatisticsQuery.parse(params, withPeriod, release);
+    if (caller.isStatistician()) {
+      releases.audit(release, uri.getPath(), uri.getRequestUri().getRawQuery());
+      q = q.exactly();
+    }
+    return new Asked(release, q);
   }
 
   /** CSV when the caller prefers it; JSON for anything else, wildcards included. */

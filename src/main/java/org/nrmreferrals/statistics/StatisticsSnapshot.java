@@ -86,6 +86,7 @@ public class StatisticsSnapshot {
   private final CodedFacts live = new CodedFacts();
 
   private Map<String, Integer> policeForceCodes = Map.of();
+  private RecordKeys keys;
 
   StatisticsSnapshot(DataSource dataSource, Clock clock, NrmConfig config) {
     this.dataSource = dataSource;
@@ -170,6 +171,7 @@ public class StatisticsSnapshot {
     // a reader refreshes first, and the refresh waits for this one.
     live.clearDecisions();
     caseEventReader.clear(live.caseEvents);
+    keys = RecordKeys.of(c);
     loadPoliceForces(c);
     loadAgencies(c);
     // Each referral's slot by id, while loading only: decisions name their referral by id.
@@ -183,7 +185,7 @@ public class StatisticsSnapshot {
         }
       }
       issuedDecisions.forEach(c, 0, head, d -> putDecision(slot(slotOf, d), d));
-      caseEventReader.load(c, null, slotOf, live.caseEvents);
+      caseEventReader.load(c, null, slotOf, keys, live.caseEvents);
       c.commit();
     } finally {
       c.setAutoCommit(true);
@@ -236,7 +238,7 @@ public class StatisticsSnapshot {
       }
       // Reconsiderations and disqualifications are counted once each by id, so a retried
       // catch-up never counts one twice.
-      caseEventReader.load(c, afterDecisions, slotOf, live.caseEvents);
+      caseEventReader.load(c, afterDecisions, slotOf, keys, live.caseEvents);
       // Decisions are added last, once every query has succeeded: a failed catch-up leaves the
       // cursor where it was, and reloading a referral twice is harmless, counting a decision
       // twice is not. A decision's referral was reloaded: its status changed.
@@ -284,11 +286,12 @@ public class StatisticsSnapshot {
     f.kind[slot] = code(KINDS, rs.getString(15));
     f.status[slot] = code(STATUSES, rs.getString(16));
     f.ictgMonth[slot] = (short) rs.getInt(18);
+    f.key[slot] = keys.referral(rs.getObject(17, UUID.class));
     return slot;
   }
 
   private void putDecision(int slot, IssuedDecisions.Issued d) {
-    live.putDecision(slot, d.to(), d.month(), d.day());
+    live.putDecision(slot, d.to(), d.month(), d.day(), keys.decision(d.seq()));
   }
 
   private void loadPoliceForces(Connection c) throws SQLException {

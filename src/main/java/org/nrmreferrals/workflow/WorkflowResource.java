@@ -14,7 +14,7 @@ public class WorkflowResource {
   private static final WorkflowView TABLE = WorkflowView.current();
 
   @GET
-  @RolesAllowed({Roles.PARTNER, Roles.CASEWORKER, Roles.ANALYST, Roles.ADMIN})
+  @RolesAllowed({Roles.PARTNER, Roles.CASEWORKER, Roles.ANALYST, Roles.STATISTICIAN, Roles.ADMIN})
   public WorkflowView get() {
     return TABLE;
   }

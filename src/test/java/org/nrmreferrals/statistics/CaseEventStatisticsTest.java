@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.nrmreferrals.support.Published.near;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,8 +34,8 @@ import org.nrmreferrals.support.Tokens;
 
 /**
  * Reconsiderations, disqualifications and ICTG referrals counted, with disclosure control (the
- * default instance: threshold 10, counts rounded to 5), over a data set of one agency's own in
- * 2018, which no other test touches, read with that agency as a filter:
+ * default instance: threshold 10, a cell-key noise of at most 2, counts rounded to 5), over a data
+ * set of one agency's own in 2018, which no other test touches, read with that agency as a filter:
  *
  * <pre>
  *   2018-01-10  33 adults referred, 12 children in Greater Manchester (an ICTG area), 3 in Cumbria
@@ -52,6 +53,7 @@ class CaseEventStatisticsTest {
   @Inject DataSource dataSource;
   @Inject Clock clock;
   @Inject NrmConfig config;
+  @Inject Protection protection;
   @Inject ObjectMapper json;
 
   @BeforeEach
@@ -118,18 +120,18 @@ class CaseEventStatisticsTest {
         .body("rows.size()", equalTo(2))
         .body("rows[0].decision", equalTo("RG_NEGATIVE"))
         .body("rows[0].grounds", equalTo("ADDITIONAL_EVIDENCE"))
-        .body("rows[0].decided", equalTo(10))
+        .body("rows[0].decided", near(11))
         // One declined: hidden, and the accepted beside it, or 11 - 10 would give it away.
         .body("rows[0].accepted", nullValue())
         .body("rows[0].declined", nullValue())
         .body("rows[0].suppressed", equalTo(List.of("accepted", "declined")))
         .body("rows[1].grounds", equalTo("NOT_IN_LINE_WITH_GUIDANCE"))
-        .body("rows[1].decided", equalTo(10))
-        .body("rows[1].accepted", equalTo(10))
+        .body("rows[1].decided", near(10))
+        .body("rows[1].accepted", near(10))
         .body("rows[1].declined", equalTo(0))
         .body("total.size()", equalTo(3))
         .body("total[0].decision", equalTo("RG_NEGATIVE"))
-        .body("total[0].decided", equalTo(20))
+        .body("total[0].decided", near(21))
         .body("total[0].accepted", nullValue())
         .body("total[0].declined", nullValue())
         .body("total[1].decision", equalTo("CG_NEGATIVE"))
@@ -148,7 +150,7 @@ class CaseEventStatisticsTest {
             "rows.findAll { it.decision == 'RG_NEGATIVE' }.quarter",
             equalTo(List.of("2018-Q1", "2018-Q1")))
         .body("margins.groupBy", equalTo(List.of(List.of("quarter"), List.of("grounds"))))
-        .body("margins[0].rows.find { it.decision == 'RG_NEGATIVE' }.decided", equalTo(20));
+        .body("margins[0].rows.find { it.decision == 'RG_NEGATIVE' }.decided", near(21));
   }
 
   @Test
@@ -156,8 +158,8 @@ class CaseEventStatisticsTest {
     // 21 negative and 12 positive RGs; twenty accepted requests reopened decisions not yet retaken.
     get("decisions", "")
         .statusCode(200)
-        .body("total.find { it.decision == 'REASONABLE_GROUNDS' }.issued", equalTo(35))
-        .body("total.find { it.decision == 'REASONABLE_GROUNDS' }.negative", equalTo(20));
+        .body("total.find { it.decision == 'REASONABLE_GROUNDS' }.issued", near(33))
+        .body("total.find { it.decision == 'REASONABLE_GROUNDS' }.negative", near(21));
   }
 
   @Test
@@ -168,7 +170,7 @@ class CaseEventStatisticsTest {
         .body("rows.grounds", equalTo(List.of("PUBLIC_ORDER", "BAD_FAITH")))
         .body("rows.count", equalTo(java.util.Arrays.asList(null, null)))
         .body("rows.suppressed", equalTo(List.of(true, true)))
-        .body("total.count", equalTo(10));
+        .body("total.count", near(11));
   }
 
   @Test
@@ -176,10 +178,10 @@ class CaseEventStatisticsTest {
     get("ictg-referrals", "&groupBy=policeForce")
         .statusCode(200)
         .body("rows.policeForce", equalTo(List.of("GREATER_MANCHESTER")))
-        .body("rows[0].count", equalTo(10))
-        .body("total.count", equalTo(10));
+        .body("rows[0].count", near(12))
+        .body("total.count", near(12));
     // The 15 children and 33 adults referred: 48.
-    get("referrals", "").statusCode(200).body("total.count", equalTo(50));
+    get("referrals", "").statusCode(200).body("total.count", near(48));
   }
 
   @Test
@@ -195,9 +197,23 @@ class CaseEventStatisticsTest {
             .asString();
     List<String> lines = csv.lines().toList();
     assertEquals("decision,grounds,decided,accepted,declined,suppressed", lines.get(0));
-    assertEquals("RG_NEGATIVE,ADDITIONAL_EVIDENCE,10,,,accepted;declined", lines.get(1));
-    assertEquals("RG_NEGATIVE,NOT_IN_LINE_WITH_GUIDANCE,10,10,0,", lines.get(2));
-    assertEquals("RG_NEGATIVE,ALL,20,,,accepted;declined", lines.get(3));
+    // The same lines as the JSON answer, each count as published there.
+    ValidatableResponse json = get("reconsiderations", "").statusCode(200);
+    assertEquals(
+        "RG_NEGATIVE,ADDITIONAL_EVIDENCE,"
+            + json.extract().path("rows[0].decided")
+            + ",,,accepted;declined",
+        lines.get(1));
+    assertEquals(
+        "RG_NEGATIVE,NOT_IN_LINE_WITH_GUIDANCE,"
+            + json.extract().path("rows[1].decided")
+            + ","
+            + json.extract().path("rows[1].accepted")
+            + ",0,",
+        lines.get(2));
+    assertEquals(
+        "RG_NEGATIVE,ALL," + json.extract().path("total[0].decided") + ",,,accepted;declined",
+        lines.get(3));
     assertEquals(6, lines.size());
   }
 
@@ -216,7 +232,7 @@ class CaseEventStatisticsTest {
             "test",
             false,
             CodedFacts.read(new DataInputStream(new ByteArrayInputStream(written.toByteArray()))));
-    CaseEventTables tables = new CaseEventTables(config);
+    CaseEventTables tables = new CaseEventTables(protection);
     StatisticsQuery q =
         new StatisticsQuery(
             YearMonth.of(2018, 1),

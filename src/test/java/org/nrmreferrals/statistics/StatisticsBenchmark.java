@@ -72,7 +72,7 @@ public final class StatisticsBenchmark {
     Release release = new Release(0, asOf, YearMonth.of(2026, 12), "bench", false, facts);
     long loadMillis = (System.nanoTime() - loadStarted) / 1_000_000;
     Statistics statistics =
-        new Statistics(new LegalDays(clock, ZoneId.of("Europe/London")), config);
+        new Statistics(new LegalDays(clock, ZoneId.of("Europe/London")), new Protection(config));
     ObjectMapper json =
         new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -390,12 +390,23 @@ public final class StatisticsBenchmark {
 
   /** The configuration the endpoints read, with its defaults. */
   private static NrmConfig config() {
+    NrmConfig.Statistics.Perturbation perturbation =
+        (NrmConfig.Statistics.Perturbation)
+            Proxy.newProxyInstance(
+                NrmConfig.class.getClassLoader(),
+                new Class<?>[] {NrmConfig.Statistics.Perturbation.class},
+                (p, m, a) -> m.getName().equals("maxNoise") ? 2 : 1.0);
     NrmConfig.Statistics statistics =
         (NrmConfig.Statistics)
             Proxy.newProxyInstance(
                 NrmConfig.class.getClassLoader(),
                 new Class<?>[] {NrmConfig.Statistics.class},
-                (p, m, a) -> m.getName().equals("threshold") ? 10 : 1);
+                (p, m, a) ->
+                    switch (m.getName()) {
+                      case "threshold" -> 10;
+                      case "perturbation" -> perturbation;
+                      default -> 1;
+                    });
     return (NrmConfig)
         Proxy.newProxyInstance(
             NrmConfig.class.getClassLoader(),

@@ -17,10 +17,10 @@ import java.util.Properties;
  *   <li>Its database is on the machine's system PostgreSQL (127.0.0.1:5432, trust authentication),
  *       whose version matches the machine's {@code pg_dump}, created empty for the run: {@code
  *       DumpTest} dumps it. Start the server if it is down (see the README).
- *   <li>Published counts are not rounded: {@code StatisticsTest} and {@code ErasureTest} compare
- *       exact figures. Some counts here are whole-database counts: no test but {@code
- *       StatisticsTest} makes an RG decision (its backlog counts every positive RG awaiting a CG),
- *       and none but {@code RetentionTest} withdraws a referral (it counts what is due).
+ *   <li>Published counts are neither rounded nor perturbed: {@code StatisticsTest} and {@code
+ *       ErasureTest} compare exact figures. Some counts here are whole-database counts: no test but
+ *       {@code StatisticsTest} makes an RG decision (its backlog counts every positive RG awaiting
+ *       a CG), and none but {@code RetentionTest} withdraws a referral (it counts what is due).
  *   <li>Rate limits low enough to reach: 20 submissions per agency and 60 statistics requests per
  *       analyst a minute ({@code RateLimitTest}).
  *   <li>Webhook deliveries given up after a second and a subscription disabled after one failed
@@ -69,6 +69,7 @@ public class SecondInstance implements QuarkusTestProfile {
         Map.entry("nrm.retention.mode", "erase"),
         Map.entry("nrm.kek", NEW_KEK),
         Map.entry("nrm.kek-previous", OLD_KEK),
-        Map.entry("nrm.statistics.rounding-base", "1"));
+        Map.entry("nrm.statistics.rounding-base", "1"),
+        Map.entry("nrm.statistics.perturbation.max-noise", "0"));
   }
 }

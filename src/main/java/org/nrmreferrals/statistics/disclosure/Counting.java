@@ -33,9 +33,11 @@ final class Counting {
    * once per code in the first map, and once (that axis read as 0) in the second, for the tables
    * that leave the axis out and so count facts, not mentions.
    */
-  LongIntHashMap[] count(Facts facts, int multi) {
+  Counted[] count(Facts facts, int multi) {
     LongIntHashMap all = new LongIntHashMap();
     LongIntHashMap once = multi < 0 ? all : new LongIntHashMap();
+    LongIntHashMap allKeys = new LongIntHashMap();
+    LongIntHashMap onceKeys = multi < 0 ? allKeys : new LongIntHashMap();
     int n = facts.size();
     int axisCount = axes.size();
     IntUnaryOperator[] code = new IntUnaryOperator[axisCount];
@@ -56,32 +58,45 @@ final class Counting {
           key += code[i].applyAsInt(f) * weight[i];
         }
       }
+      // A cell's key is the sum of its facts' keys, wrapping at 2^32 (addTo adds ints).
+      int recordKey = facts.key(f);
       if (multi < 0) {
         all.addTo(key * MONTHS + m, 1);
+        allKeys.addTo(key * MONTHS + m, recordKey);
         continue;
       }
       once.addTo(key * MONTHS + m, 1);
+      onceKeys.addTo(key * MONTHS + m, recordKey);
       for (int s = set; s != 0; s &= s - 1) {
-        all.addTo((key + Integer.numberOfTrailingZeros(s) * weight[multi]) * MONTHS + m, 1);
+        long cell = (key + Integer.numberOfTrailingZeros(s) * weight[multi]) * MONTHS + m;
+        all.addTo(cell, 1);
+        allKeys.addTo(cell, recordKey);
       }
     }
-    return new LongIntHashMap[] {all, once};
+    Counted counted = new Counted(all, allKeys);
+    return new Counted[] {counted, multi < 0 ? counted : new Counted(once, onceKeys)};
   }
+
+  /** Counts by (axes key, month), and the sums of their facts' keys. */
+  record Counted(LongIntHashMap counts, LongIntHashMap keys) {}
 
   /** Counted (key, month) pairs, decoded: each axis's code, the month and the count. */
   final class Source {
     final int[][] codes;
     final int[] month;
     final int[] value;
+    final int[] keySum;
     final int size;
 
-    Source(LongIntHashMap counted) {
-      size = counted.size();
+    Source(Counted counted) {
+      size = counted.counts().size();
       codes = new int[axes.size()][size];
       month = new int[size];
       value = new int[size];
+      keySum = new int[size];
       int e = 0;
-      for (LongIntCursor c : counted) {
+      for (LongIntCursor c : counted.counts()) {
+        keySum[e] = counted.keys().get(c.key);
         long axesKey = c.key / MONTHS;
         for (int i = 0; i < axes.size(); i++) {
           codes[i][e] = (int) ((axesKey / weight[i]) % axes.get(i).size());
@@ -93,7 +108,7 @@ final class Counting {
   }
 
   /** The counted pairs of one map, decoded. */
-  Source source(LongIntHashMap counted) {
+  Source source(Counted counted) {
     return new Source(counted);
   }
 
@@ -136,6 +151,7 @@ final class Counting {
         i = table.cell(key(source, e, in) * MONTHS + t);
       }
       table.counts[i] += source.value[e];
+      table.keySums[i] += source.keySum[e];
     }
     primarySuppression(table);
     return table;

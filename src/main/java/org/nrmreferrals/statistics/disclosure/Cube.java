@@ -1,6 +1,5 @@
 package org.nrmreferrals.statistics.disclosure;
 
-import com.carrotsearch.hppc.LongIntHashMap;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -81,7 +80,7 @@ public final class Cube {
       }
     }
     Counting counting = new Counting(keys, threshold);
-    LongIntHashMap[] counted = counting.count(facts, multi);
+    Counting.Counted[] counted = counting.count(facts, multi);
     // Decoded once, so that each of the cube's tables sums arrays (in the maps' order, which
     // fixes the order of each table's cells) rather than dividing every key again.
     Counting.Source all = counting.source(counted[0]);

@@ -39,6 +39,10 @@ public final class Table {
 
   long[] keys = new long[16];
   int[] counts = new int[16];
+
+  /** Each cell's key: the sum of its facts' record keys, mod 2^32 (the cell-key method). */
+  int[] keySums = new int[16];
+
   byte[] status = new byte[16];
   int size;
 
@@ -57,6 +61,7 @@ public final class Table {
       int grown = size * 2;
       keys = Arrays.copyOf(keys, grown);
       counts = Arrays.copyOf(counts, grown);
+      keySums = Arrays.copyOf(keySums, grown);
       status = Arrays.copyOf(status, grown);
     }
     keys[size] = key;
@@ -107,6 +112,11 @@ public final class Table {
   /** The count of a cell. */
   public int countAt(int cell) {
     return counts[cell];
+  }
+
+  /** The key of a cell for the cell-key method: the sum of its facts' record keys. */
+  public int cellKeyAt(int cell) {
+    return keySums[cell];
   }
 
   /** Whether a cell is suppressed (primary or secondary). */

@@ -44,6 +44,11 @@ public class DisclosureAudit {
             public int month(int f) {
               return rows.get(f)[3];
             }
+
+            @Override
+            public int key(int f) {
+              return 0; // the audit reads suppression patterns, not published counts
+            }
           };
       List<Axis> axes = new ArrayList<>();
       int[] sizes = {4, 3, 3};
