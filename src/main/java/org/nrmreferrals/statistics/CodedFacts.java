@@ -1,16 +1,11 @@
 package org.nrmreferrals.statistics;
 
-import static org.nrmreferrals.statistics.SnapshotCodes.index;
-
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The coded facts statistics count, as columns (about 30 bytes a referral): one slot per referral,
@@ -50,6 +45,11 @@ final class CodedFacts {
   /** Each referral's record key (see {@link RecordKeys}). */
   int[] key = new int[0];
 
+  /** The competent authority's id (in {@link #authorities}) and the age group at referral. */
+  byte[] authority = new byte[0];
+
+  byte[] ageGroup = new byte[0];
+
   /** Decisions issued, in chain order. */
   int decisions;
 
@@ -63,16 +63,18 @@ final class CodedFacts {
   /** Reconsiderations decided and disqualifications confirmed. */
   CaseEvents caseEvents = new CaseEvents();
 
-  /** Agencies by id (in the order first seen), their type, and their rank in code order. */
-  List<String> agencyCodes = new ArrayList<>();
+  /** Agencies by id (in the order first seen), and each one's type. */
+  CodeRegistry agencies = new CodeRegistry(Short.MAX_VALUE);
 
-  private Map<String, Integer> agencyIds = new HashMap<>();
   byte[] agencyType = new byte[0];
-  int[] agencyRank = new int[0];
-  List<String> agencySorted = List.of();
 
-  /** Police forces: NOT_SPECIFIED, then every code in code order. */
+  /** Competent authorities by id (in the order first seen). */
+  CodeRegistry authorities = new CodeRegistry(Byte.MAX_VALUE);
+
+  /** Police forces: NOT_SPECIFIED, then every code in code order; and the nation of each. */
   List<String> policeForces = List.of(Dimension.NOT_SPECIFIED);
+
+  List<String> policeForceNations = List.of(Dimension.NOT_SPECIFIED);
 
   void clearDecisions() {
     decisions = 0;
@@ -124,36 +126,19 @@ final class CodedFacts {
       ictgMonth = Arrays.copyOf(ictgMonth, grown);
       Arrays.fill(ictgMonth, old, grown, (short) -1);
       key = Arrays.copyOf(key, grown);
+      authority = Arrays.copyOf(authority, grown);
+      ageGroup = Arrays.copyOf(ageGroup, grown);
     }
     slots = needed;
   }
 
   /** An agency's id, registering a code not seen before (its type is set by the loader). */
   int agencyId(String code) {
-    Integer id = agencyIds.get(code);
-    if (id != null) {
-      return id;
+    int id = agencies.id(code);
+    if (agencyType.length < agencies.size()) {
+      agencyType = Arrays.copyOf(agencyType, agencies.size());
     }
-    if (agencyCodes.size() == Short.MAX_VALUE) {
-      throw new IllegalStateException("more agencies than the statistics columns hold");
-    }
-    id = agencyCodes.size();
-    agencyCodes.add(code);
-    agencyIds.put(code, id);
-    agencyType = Arrays.copyOf(agencyType, agencyCodes.size());
-    rankAgencies();
     return id;
-  }
-
-  private void rankAgencies() {
-    List<String> sorted = new ArrayList<>(agencyCodes);
-    sorted.sort(null);
-    agencySorted = List.copyOf(sorted);
-    Map<String, Integer> rank = index(agencySorted);
-    agencyRank = new int[agencyCodes.size()];
-    for (int i = 0; i < agencyRank.length; i++) {
-      agencyRank[i] = rank.get(agencyCodes.get(i));
-    }
   }
 
   /** Writes the facts, each column trimmed to its length. */
@@ -178,6 +163,8 @@ final class CodedFacts {
     Columns.write(out, status, slots);
     Columns.write(out, ictgMonth, slots);
     Columns.write(out, key, slots);
+    Columns.write(out, authority, slots);
+    Columns.write(out, ageGroup, slots);
     Columns.write(out, decisionSlot, decisions);
     Columns.write(out, decisionMonth, decisions);
     Columns.write(out, decisionDay, decisions);
@@ -185,9 +172,11 @@ final class CodedFacts {
     Columns.write(out, decisionPositive, decisions);
     Columns.write(out, decisionKey, decisions);
     caseEvents.write(out);
-    Columns.write(out, agencyCodes);
+    agencies.write(out);
     Columns.write(out, agencyType, agencyType.length);
+    authorities.write(out);
     Columns.write(out, policeForces);
+    Columns.write(out, policeForceNations);
   }
 
   /** Facts as {@link #write} wrote them. */
@@ -213,6 +202,8 @@ final class CodedFacts {
     f.status = Columns.bytes(in);
     f.ictgMonth = Columns.shorts(in);
     f.key = Columns.ints(in);
+    f.authority = Columns.bytes(in);
+    f.ageGroup = Columns.bytes(in);
     f.decisionSlot = Columns.ints(in);
     f.decisions = f.decisionSlot.length;
     f.decisionMonth = Columns.shorts(in);
@@ -221,11 +212,11 @@ final class CodedFacts {
     f.decisionPositive = Columns.bytes(in);
     f.decisionKey = Columns.ints(in);
     f.caseEvents = CaseEvents.read(in);
-    f.agencyCodes = new ArrayList<>(Columns.strings(in));
+    f.agencies = CodeRegistry.read(in, Short.MAX_VALUE);
     f.agencyType = Columns.bytes(in);
+    f.authorities = CodeRegistry.read(in, Byte.MAX_VALUE);
     f.policeForces = Columns.strings(in);
-    f.agencyIds = new HashMap<>(index(f.agencyCodes));
-    f.rankAgencies();
+    f.policeForceNations = Columns.strings(in);
     return f;
   }
 }

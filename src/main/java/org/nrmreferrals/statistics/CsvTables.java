@@ -31,7 +31,9 @@ final class CsvTables {
     List<String> dimColumns = new ArrayList<>();
     for (String d : dims) {
       dimColumns.add(d);
-      if (d.equals("nationality") || d.equals("countryOfOrigin")) {
+      if (d.equals("nationality")
+          || d.equals("countryOfOrigin")
+          || d.equals("exploitationCombination")) {
         dimColumns.add(d + "Name");
       }
     }

@@ -276,6 +276,8 @@ final class Cubes {
         if (d.isCountry()) {
           String name = Countries.name(value);
           row.put(d.wireName() + "Name", name == null ? "Not specified" : name);
+        } else if (d == Dimension.EXPLOITATION_COMBINATION) {
+          row.put(d.wireName() + "Name", SnapshotCodes.COMBINATION_NAMES.get(code));
         }
       }
     }

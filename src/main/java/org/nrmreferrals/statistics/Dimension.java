@@ -15,14 +15,18 @@ public enum Dimension {
   COUNTRY_OF_ORIGIN("countryOfOrigin"),
   GENDER("gender"),
   AGE_AT_EXPLOITATION("ageAtExploitation"),
+  AGE_GROUP_AT_REFERRAL("ageGroupAtReferral"),
   EXPLOITATION_TYPE("exploitationType"),
   EXPLOITATION_PROFILE("exploitationProfile"),
+  EXPLOITATION_COMBINATION("exploitationCombination"),
   COUNTY_LINES("countyLines"),
   EXPLOITATION_LOCATION("exploitationLocation"),
   AGENCY_TYPE("agencyType"),
   AGENCY("agency"),
   JURISDICTION("jurisdiction"),
   POLICE_FORCE("policeForce"),
+  NATION("nation"),
+  COMPETENT_AUTHORITY("competentAuthority"),
   KIND("kind"),
   STATUS("status");
 

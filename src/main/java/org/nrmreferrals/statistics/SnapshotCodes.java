@@ -10,6 +10,7 @@ import org.nrmreferrals.reference.Countries;
 import org.nrmreferrals.reference.ExploitationType;
 import org.nrmreferrals.reference.Jurisdiction;
 import org.nrmreferrals.referral.AgeAtExploitation;
+import org.nrmreferrals.referral.AgeGroup;
 import org.nrmreferrals.referral.ExploitationLocation;
 import org.nrmreferrals.referral.Gender;
 import org.nrmreferrals.referral.ReferralKind;
@@ -34,7 +35,40 @@ final class SnapshotCodes {
   static final List<String> STATUSES = names(ReferralStatus.values());
   static final List<String> AGENCY_TYPES = names(AgencyType.values());
 
+  static final List<String> AGE_GROUPS =
+      Stream.concat(
+              Arrays.stream(AgeGroup.values()).map(Enum::name), Stream.of(Dimension.NOT_SPECIFIED))
+          .toList();
+  static final List<String> NATIONS =
+      List.of(
+          Dimension.NOT_SPECIFIED,
+          "ENGLAND",
+          "WALES",
+          "SCOTLAND",
+          "NORTHERN_IRELAND",
+          "GREAT_BRITAIN");
+
+  /**
+   * The exact combinations of exploitation types, as the Home Office publishes them ("Sexual,
+   * Labour & Criminal"): a referral's code is its set of types as a bit set over {@link #TYPES}. In
+   * our codes the types are joined by "_AND_" (a "+" would read as a space in a query string),
+   * in the Home Office's order (sexual, labour, domestic,
+   * organ harvesting, criminal).
+   */
+  static final List<ExploitationType> PUBLISHED_ORDER =
+      List.of(
+          ExploitationType.SEXUAL,
+          ExploitationType.LABOUR,
+          ExploitationType.DOMESTIC_SERVITUDE,
+          ExploitationType.ORGAN_HARVESTING,
+          ExploitationType.CRIMINAL,
+          ExploitationType.NOT_SPECIFIED);
+
+  static final List<String> COMBINATIONS = combinations(false);
+  static final List<String> COMBINATION_NAMES = combinations(true);
+
   static final Map<String, Integer> COUNTRY_CODES = index(COUNTRIES);
+  static final Map<String, Integer> AGE_GROUP_CODES = index(AGE_GROUPS);
   static final Map<String, Integer> TYPE_CODES = index(TYPES);
 
   private SnapshotCodes() {}
@@ -58,6 +92,43 @@ final class SnapshotCodes {
       index.put(values.get(i), i);
     }
     return Map.copyOf(index);
+  }
+
+  private static List<String> combinations(boolean names) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int set = 0; set < 1 << TYPES.size(); set++) {
+      List<String> parts = new java.util.ArrayList<>();
+      for (ExploitationType t : PUBLISHED_ORDER) {
+        if ((set & (1 << TYPES.indexOf(t.name()))) != 0) {
+          parts.add(names ? word(t) : t.name());
+        }
+      }
+      if (parts.isEmpty()) {
+        out.add(names ? "None" : "NONE");
+      } else if (!names) {
+        out.add(String.join("_AND_", parts));
+      } else if (parts.size() == 1) {
+        out.add(parts.get(0));
+      } else {
+        out.add(
+            String.join(", ", parts.subList(0, parts.size() - 1))
+                + " & "
+                + parts.get(parts.size() - 1));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** A type as the Home Office's combinations name it. */
+  private static String word(ExploitationType t) {
+    return switch (t) {
+      case SEXUAL -> "Sexual";
+      case LABOUR -> "Labour";
+      case DOMESTIC_SERVITUDE -> "Domestic";
+      case ORGAN_HARVESTING -> "Organ Harvesting";
+      case CRIMINAL -> "Criminal";
+      case NOT_SPECIFIED -> "Not specified or unknown";
+    };
   }
 
   private static List<String> names(Enum<?>[] values) {

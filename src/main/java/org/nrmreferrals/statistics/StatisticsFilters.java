@@ -52,4 +52,16 @@ public class StatisticsFilters {
 
   @QueryParam("status")
   String status;
+
+  @QueryParam("ageGroupAtReferral")
+  String ageGroupAtReferral;
+
+  @QueryParam("exploitationCombination")
+  String exploitationCombination;
+
+  @QueryParam("nation")
+  String nation;
+
+  @QueryParam("competentAuthority")
+  String competentAuthority;
 }

@@ -2,6 +2,7 @@ package org.nrmreferrals.statistics;
 
 import static org.nrmreferrals.statistics.SnapshotCodes.AGENCY_TYPES;
 import static org.nrmreferrals.statistics.SnapshotCodes.AGES;
+import static org.nrmreferrals.statistics.SnapshotCodes.AGE_GROUP_CODES;
 import static org.nrmreferrals.statistics.SnapshotCodes.COUNTRY_CODES;
 import static org.nrmreferrals.statistics.SnapshotCodes.GENDERS;
 import static org.nrmreferrals.statistics.SnapshotCodes.JURISDICTIONS;
@@ -70,7 +71,8 @@ public class StatisticsSnapshot {
           Action.RECONSIDERATION_DECIDED,
           Action.DISQUALIFIED,
           Action.AGENCY_REGISTERED,
-          Action.AGENCY_REVISED);
+          Action.AGENCY_REVISED,
+          Action.AUTHORITY_REGISTERED);
 
   private final DataSource dataSource;
   private final Clock clock;
@@ -174,6 +176,7 @@ public class StatisticsSnapshot {
     keys = RecordKeys.of(c);
     loadPoliceForces(c);
     loadAgencies(c);
+    loadAuthorities(c);
     // Each referral's slot by id, while loading only: decisions name their referral by id.
     ObjectIntHashMap<UUID> slotOf = new ObjectIntHashMap<>();
     c.setAutoCommit(false);
@@ -207,7 +210,9 @@ public class StatisticsSnapshot {
         FOLLOWED,
         null,
         e -> {
-          if (e.action() == Action.AGENCY_REGISTERED || e.action() == Action.AGENCY_REVISED) {
+          if (e.action() == Action.AGENCY_REGISTERED
+              || e.action() == Action.AGENCY_REVISED
+              || e.action() == Action.AUTHORITY_REGISTERED) {
             agencies[0] = true;
           } else {
             touched.add(e.referralId());
@@ -223,6 +228,7 @@ public class StatisticsSnapshot {
     try {
       if (agencies[0]) {
         loadAgencies(c);
+        loadAuthorities(c);
       }
       List<UUID> ids = new ArrayList<>(touched);
       for (int from = 0; from < ids.size(); from += BATCH) {
@@ -287,6 +293,8 @@ public class StatisticsSnapshot {
     f.status[slot] = code(STATUSES, rs.getString(16));
     f.ictgMonth[slot] = (short) rs.getInt(18);
     f.key[slot] = keys.referral(rs.getObject(17, UUID.class));
+    f.authority[slot] = (byte) f.authorities.id(rs.getString(19));
+    f.ageGroup[slot] = (byte) orNotSpecified(AGE_GROUP_CODES, rs.getString(20));
     return slot;
   }
 
@@ -296,17 +304,32 @@ public class StatisticsSnapshot {
 
   private void loadPoliceForces(Connection c) throws SQLException {
     List<String> forces = new ArrayList<>(List.of(Dimension.NOT_SPECIFIED));
-    try (PreparedStatement s = c.prepareStatement("SELECT code FROM police_force ORDER BY code");
+    List<String> nations = new ArrayList<>(List.of(Dimension.NOT_SPECIFIED));
+    try (PreparedStatement s =
+            c.prepareStatement("SELECT code, nation FROM police_force ORDER BY code");
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         forces.add(rs.getString(1));
+        nations.add(rs.getString(2));
       }
     }
     if (forces.size() > Byte.MAX_VALUE) {
       throw new IllegalStateException("more police forces than the statistics columns hold");
     }
     live.policeForces = List.copyOf(forces);
+    live.policeForceNations = List.copyOf(nations);
     policeForceCodes = index(live.policeForces);
+  }
+
+  /** Registers every competent authority, so that one without cases is a value too. */
+  private void loadAuthorities(Connection c) throws SQLException {
+    try (PreparedStatement s =
+            c.prepareStatement("SELECT code FROM competent_authority ORDER BY code");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        live.authorities.id(rs.getString(1));
+      }
+    }
   }
 
   private void loadAgencies(Connection c) throws SQLException {

@@ -199,6 +199,32 @@ class StatisticsTest {
   }
 
   @Test
+  void countsTheExactCombinationOfTypesTheNationTheAuthorityAndTheAgeGroupAtReferral() {
+    // Labour alone 16 (12 AL, 3 VN, 1 not known), sexual and labour 15, sexual alone 11,
+    // criminal alone 20: the Home Office's combinations, named as it names them.
+    get(YEAR + "&groupBy=exploitationCombination,nation")
+        .statusCode(200)
+        .body("margins[0].groupBy", equalTo(List.of("exploitationCombination")))
+        .body(
+            "margins[0].rows.exploitationCombination",
+            equalTo(List.of("LABOUR", "SEXUAL", "SEXUAL_AND_LABOUR", "CRIMINAL")))
+        .body(
+            "margins[0].rows.exploitationCombinationName",
+            equalTo(List.of("Labour", "Sexual", "Sexual & Labour", "Criminal")))
+        .body("margins[0].rows.count", equalTo(List.of(16, 11, 15, 20)))
+        // Every referral was exploited in the Metropolitan Police's area: England.
+        .body("margins[1].rows.nation", equalTo(List.of("ENGLAND")))
+        .body("margins[1].rows[0].count", equalTo(62));
+    get(YEAR + "&groupBy=competentAuthority,ageGroupAtReferral")
+        .statusCode(200)
+        .body("margins[0].rows.find { it.competentAuthority == 'SCA' }.count", equalTo(62))
+        .body("margins[1].rows.find { it.ageGroupAtReferral == 'ADULT' }.count", equalTo(42))
+        .body("margins[1].rows.find { it.ageGroupAtReferral == 'CHILD' }.count", equalTo(20));
+    get(YEAR + "&exploitationCombination=LABOUR_AND_CRIMINAL").statusCode(200);
+    get(YEAR + "&exploitationCombination=CRIMINAL_AND_LABOUR").statusCode(400);
+  }
+
+  @Test
   void groupsByQuarterAndAgeWithAKindFilter() {
     // Adults: 41 in Q1, 1 in Q2; children: 20 in Q2. The 1 is primary; Q2's 20 children hide
     // beside it (Q2 totals 21), and Q1's 41 adults too (adults total 42 over the year); Q1 then
