@@ -24,4 +24,15 @@ public record BacklogTable(
     lines.add(total);
     return lines;
   }
+
+  @Override
+  public String csv() {
+    List<String> dims = new ArrayList<>(groupBy);
+    dims.add("ageOfCase");
+    return CsvTables.write(
+        List.of(),
+        dims,
+        List.of("count", "suppressed", "medianDaysReferralToRg", "medianDaysRgToCg"),
+        lines());
+  }
 }

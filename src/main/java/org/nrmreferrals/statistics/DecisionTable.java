@@ -32,4 +32,13 @@ public record DecisionTable(
     lines.addAll(total);
     return lines;
   }
+
+  @Override
+  public String csv() {
+    return CsvTables.write(
+        List.of("decision"),
+        groupBy,
+        List.of("issued", "positive", "negative", "positiveShare", "suppressed"),
+        lines());
+  }
 }

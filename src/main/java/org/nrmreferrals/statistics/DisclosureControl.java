@@ -44,6 +44,11 @@ public record DisclosureControl(
                 : ""));
   }
 
+  /** The same rule, over fewer cells. */
+  DisclosureControl withSuppressedCells(int cells) {
+    return new DisclosureControl(threshold, roundingBase, maxNoise, cells, exact, rule);
+  }
+
   /** A statistician's exact figures. */
   static DisclosureControl exactFigures() {
     return new DisclosureControl(

@@ -15,4 +15,7 @@ interface PublishedTable {
 
   /** Rows, then subtotals, then the total(s): one CSV line each. */
   List<Map<String, Object>> lines();
+
+  /** The same lines as RFC 4180 CSV, with the table's columns. */
+  String csv();
 }

@@ -30,4 +30,13 @@ public record ReconsiderationTable(
     lines.addAll(total);
     return lines;
   }
+
+  @Override
+  public String csv() {
+    return CsvTables.write(
+        List.of("decision"),
+        groupBy,
+        List.of("decided", "accepted", "declined", "suppressed"),
+        lines());
+  }
 }

@@ -51,9 +51,8 @@ final class SnapshotCodes {
   /**
    * The exact combinations of exploitation types, as the Home Office publishes them ("Sexual,
    * Labour & Criminal"): a referral's code is its set of types as a bit set over {@link #TYPES}. In
-   * our codes the types are joined by "_AND_" (a "+" would read as a space in a query string),
-   * in the Home Office's order (sexual, labour, domestic,
-   * organ harvesting, criminal).
+   * our codes the types are joined by "_AND_" (a "+" would read as a space in a query string), in
+   * the Home Office's order (sexual, labour, domestic, organ harvesting, criminal).
    */
   static final List<ExploitationType> PUBLISHED_ORDER =
       List.of(

@@ -26,4 +26,9 @@ public record StatisticsTable(
     lines.add(total);
     return lines;
   }
+
+  @Override
+  public String csv() {
+    return CsvTables.write(List.of(), groupBy, List.of("count", "suppressed"), lines());
+  }
 }

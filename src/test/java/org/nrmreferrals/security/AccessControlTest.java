@@ -329,7 +329,9 @@ class AccessControlTest {
             "backlog",
             "reconsiderations",
             "disqualifications",
-            "ictg-referrals")) {
+            "ictg-referrals",
+            "tables",
+            "tables/referrals-by-nation?period=2025")) {
       row(
           rows,
           "GET statistics/" + table,

@@ -225,6 +225,63 @@ class StatisticsTest {
   }
 
   @Test
+  void rebuildsCatalogueTablesInTheHomeOfficesLayout() {
+    String catalogue = Tokens.role(Roles.ANALYST, "catalogue-test");
+    Api.as(catalogue)
+        .get(BASE + "tables")
+        .then()
+        .statusCode(200)
+        .body("code", hasItems("referrals-by-age-and-location", "rg-decisions-by-age"))
+        .body(
+            "find { it.code == 'referrals-by-age-and-location' }.homeOfficeTable",
+            equalTo("Table 2"))
+        .body(
+            "find { it.code == 'rg-decisions-by-age' }.groupBy",
+            equalTo(List.of("quarter", "ageAtExploitation")));
+    // Table 2's shape: 41 adults in Q1, all exploited in the UK and overseas; 20 children and
+    // 1 adult in Q2.
+    Api.as(catalogue)
+        .get(BASE + "tables/referrals-by-age-and-location?period=2025")
+        .then()
+        .statusCode(200)
+        .body("table.code", equalTo("referrals-by-age-and-location"))
+        .body(
+            "figures.groupBy",
+            equalTo(List.of("quarter", "ageAtExploitation", "exploitationLocation")))
+        .body("figures.filters.kind", equalTo("NRM"))
+        .body("figures.total.count", equalTo(62))
+        .body(
+            "figures.margins.find { it.groupBy == ['quarter'] }.rows.find { it.quarter == '2025-Q1' }"
+                + ".count",
+            equalTo(41));
+    // Table 16's: the RG decisions of the first quarter only, by age.
+    Api.as(catalogue)
+        .get(BASE + "tables/rg-decisions-by-age?period=2025-Q1")
+        .then()
+        .statusCode(200)
+        .body("figures.from", equalTo("2025-01"))
+        .body("figures.to", equalTo("2025-03"))
+        .body("figures.total.decision", equalTo(List.of("REASONABLE_GROUNDS")))
+        .body("figures.total[0].issued", equalTo(16));
+    String csv =
+        Api.as(catalogue)
+            .accept("text/csv")
+            .get(BASE + "tables/duty-to-notify-by-quarter?period=2025")
+            .then()
+            .statusCode(200)
+            .header("Statistics-Release", notNullValue())
+            .extract()
+            .asString();
+    assertEquals("quarter,count,suppressed\r\nALL,0,\r\n", csv);
+    Api.as(catalogue).get(BASE + "tables/table-99?period=2025").then().statusCode(404);
+    Api.as(catalogue).get(BASE + "tables/rg-decisions-by-age").then().statusCode(400);
+    Api.as(catalogue)
+        .get(BASE + "tables/rg-decisions-by-age?period=2025-Q5")
+        .then()
+        .statusCode(400);
+  }
+
+  @Test
   void groupsByQuarterAndAgeWithAKindFilter() {
     // Adults: 41 in Q1, 1 in Q2; children: 20 in Q2. The 1 is primary; Q2's 20 children hide
     // beside it (Q2 totals 21), and Q1's 41 adults too (adults total 42 over the year); Q1 then
