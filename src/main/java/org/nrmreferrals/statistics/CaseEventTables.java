@@ -160,6 +160,7 @@ class CaseEventTables {
               q.to().toString(),
               groupings.get(0).names(),
               filters(q),
+              "Disqualifications confirmed (public order or bad faith)",
               cubes.rows(q.groupBy(), p, true),
               margins,
               cubes.rows(List.of(), p, false).get(0),

@@ -30,6 +30,7 @@ class Catalogue {
   enum Source {
     REFERRALS,
     DECISIONS,
+    DECISION_TIMES,
     RECONSIDERATIONS,
     DISQUALIFICATIONS,
     ICTG_REFERRALS
@@ -122,6 +123,15 @@ class Catalogue {
               Map.of(),
               "CONCLUSIVE_GROUNDS"),
           new Entry(
+              "median-days-to-decision",
+              "Median days from referral to RG and to CG decisions, by quarter of the decision",
+              "the bulletin's median time to a decision (526 days to a CG in 2023)",
+              "quarter of the decision",
+              Source.DECISION_TIMES,
+              List.of(QUARTER),
+              Map.of(),
+              null),
+          new Entry(
               "duty-to-notify-by-quarter",
               "Duty to Notify reports by quarter",
               "Table 40",
@@ -195,6 +205,7 @@ class Catalogue {
     return switch (entry.source()) {
       case REFERRALS -> statistics.referrals(release, q);
       case DECISIONS -> stage(statistics.decisions(release, q), entry.decision());
+      case DECISION_TIMES -> statistics.decisionTimes(release, q);
       case RECONSIDERATIONS -> caseEvents.reconsiderations(release, q);
       case DISQUALIFICATIONS -> caseEvents.disqualifications(release, q);
       case ICTG_REFERRALS -> statistics.ictgReferrals(release, q);

@@ -141,8 +141,15 @@ final class CodedFacts {
     return id;
   }
 
+  /** The stored form's mark and version: a release stored in another cannot be read. */
+  static final int MAGIC = 0x4E524D46; // "NRMF"
+
+  static final int VERSION = 1;
+
   /** Writes the facts, each column trimmed to its length. */
   void write(DataOutputStream out) throws IOException {
+    out.writeInt(MAGIC);
+    out.writeInt(VERSION);
     out.writeLong(asOf.getEpochSecond());
     out.writeInt(asOf.getNano());
     Columns.write(out, month, slots);
@@ -179,8 +186,21 @@ final class CodedFacts {
     Columns.write(out, policeForceNations);
   }
 
+  /** A release stored in a form this version cannot read. */
+  static final class UnknownFormat extends IOException {
+    UnknownFormat(String message) {
+      super(message);
+    }
+  }
+
   /** Facts as {@link #write} wrote them. */
   static CodedFacts read(DataInputStream in) throws IOException {
+    int magic = in.readInt();
+    int version = in.readInt();
+    if (magic != MAGIC || version != VERSION) {
+      throw new UnknownFormat(
+          magic != MAGIC ? "not stored coded facts" : "stored in format version " + version);
+    }
     CodedFacts f = new CodedFacts();
     f.asOf = Instant.ofEpochSecond(in.readLong(), in.readInt());
     f.month = Columns.shorts(in);

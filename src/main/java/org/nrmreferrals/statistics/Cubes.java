@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nrmreferrals.reference.Countries;
 import org.nrmreferrals.statistics.Periods.Period;
 import org.nrmreferrals.statistics.Periods.Unit;
 import org.nrmreferrals.statistics.disclosure.Axis;
@@ -265,20 +264,8 @@ final class Cubes {
     for (Dimension d : dims) {
       if (d.isTime()) {
         row.put(d.wireName(), periods.get(sum.period).label());
-        continue;
-      }
-      int code = sum.codes[layout.axisOf.get(d)];
-      if (d == Dimension.COUNTY_LINES) {
-        row.put(d.wireName(), code == 1);
       } else {
-        String value = layout.domains.get(d).get(code);
-        row.put(d.wireName(), value);
-        if (d.isCountry()) {
-          String name = Countries.name(value);
-          row.put(d.wireName() + "Name", name == null ? "Not specified" : name);
-        } else if (d == Dimension.EXPLOITATION_COMBINATION) {
-          row.put(d.wireName() + "Name", SnapshotCodes.COMBINATION_NAMES.get(code));
-        }
+        layout.label(d, sum.codes[layout.axisOf.get(d)], row);
       }
     }
   }

@@ -44,6 +44,20 @@ public record DisclosureControl(
                 : ""));
   }
 
+  /** The rule of medians: given over enough cases, and never one case's own value. */
+  static DisclosureControl medians(int threshold, int suppressed) {
+    return new DisclosureControl(
+        threshold,
+        1,
+        0,
+        suppressed,
+        false,
+        "A median is given only over at least "
+            + threshold
+            + " decisions, and as the mean of the middle five values (six when their number is"
+            + " even) rounded to a whole day, so that it is never one case's own value.");
+  }
+
   /** The same rule, over fewer cells. */
   DisclosureControl withSuppressedCells(int cells) {
     return new DisclosureControl(threshold, roundingBase, maxNoise, cells, exact, rule);

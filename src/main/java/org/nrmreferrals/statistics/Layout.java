@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
+import org.nrmreferrals.reference.Countries;
 import org.nrmreferrals.statistics.disclosure.Axis;
 import org.nrmreferrals.statistics.disclosure.Cube;
 import org.nrmreferrals.statistics.disclosure.Facts;
@@ -75,5 +76,33 @@ final class Layout {
       }
     }
     return new Cubes(this, byYear, List.of(internal));
+  }
+
+  /** Puts a coded dimension's value in a row, with its name where it has one. */
+  void label(Dimension d, int code, Map<String, Object> row) {
+    if (d == Dimension.COUNTY_LINES) {
+      row.put(d.wireName(), code == 1);
+      return;
+    }
+    String value = domains.get(d).get(code);
+    row.put(d.wireName(), value);
+    if (d.isCountry()) {
+      String name = Countries.name(value);
+      row.put(d.wireName() + "Name", name == null ? "Not specified" : name);
+    } else if (d == Dimension.EXPLOITATION_COMBINATION) {
+      row.put(d.wireName() + "Name", SnapshotCodes.COMBINATION_NAMES.get(code));
+    }
+  }
+
+  /** Whether a referral's slot is in the filters' slice. */
+  boolean inSlice(int slot) {
+    for (Map.Entry<Integer, Integer> f : fixed.entrySet()) {
+      Dimension d = coded.get(f.getKey());
+      int value = code(s, d).applyAsInt(slot);
+      if (d.isMulti() ? (value & (1 << f.getValue())) == 0 : value != f.getValue()) {
+        return false;
+      }
+    }
+    return true;
   }
 }

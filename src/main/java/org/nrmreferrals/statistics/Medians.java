@@ -12,7 +12,10 @@ import java.util.function.IntUnaryOperator;
 import org.nrmreferrals.statistics.disclosure.QuickSelect;
 import org.nrmreferrals.workflow.ReferralStatus;
 
-/** Median days, per group: referral to RG for cases awaiting a CG, RG to CG over a year. */
+/**
+ * Median days, per group: referral to RG for cases awaiting a CG, RG to CG over a year; each as
+ * {@link #middleMean}, never one case's own value (exact for a statistician).
+ */
 final class Medians {
   private static final int WINDOW_DAYS = 365;
 
@@ -45,7 +48,7 @@ final class Medians {
     byte rgPositive = (byte) ReferralStatus.RG_POSITIVE.ordinal();
     IntArrayList cases = new IntArrayList();
     for (int slot = 0; slot < s.slots; slot++) {
-      if (s.status[slot] == rgPositive && s.rgDay[slot] >= 0 && matchesFilters(slot)) {
+      if (s.status[slot] == rgPositive && s.rgDay[slot] >= 0 && layout.inSlice(slot)) {
         cases.add(slot);
       }
     }
@@ -63,7 +66,7 @@ final class Medians {
           && day <= today
           && s.rgDay[slot] >= 0
           && s.rgDay[slot] <= day
-          && matchesFilters(slot)) {
+          && layout.inSlice(slot)) {
         decisions.add(f);
       }
     }
@@ -140,21 +143,6 @@ final class Medians {
         });
   }
 
-  private boolean matchesFilters(int slot) {
-    for (Map.Entry<Integer, Integer> f : layout.fixed.entrySet()) {
-      Dimension d = layout.coded.get(f.getKey());
-      if (!has(slot, d, f.getValue())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private boolean has(int slot, Dimension d, int code) {
-    int value = code(s, d).applyAsInt(slot);
-    return d.isMulti() ? (value & (1 << code)) != 0 : value == code;
-  }
-
   private void putMedian(
       Map<String, Object> row, String name, Grouped grouped, long key, int threshold) {
     int from = grouped.from(key);
@@ -163,8 +151,39 @@ final class Medians {
       return;
     }
     int[] v = Arrays.copyOfRange(grouped.values, from, from + n);
+    row.put(name, published(v, n, threshold));
+  }
+
+  /**
+   * The median as published: the mean of the middle five values (six when there is an even number),
+   * rounded to a whole day, so that it is never one case's own value. Rearranges v.
+   */
+  static long middleMean(int[] v, int n) {
+    int k = Math.min(n, n % 2 == 1 ? 5 : 6);
+    int lo = (n - k) / 2;
+    int hi = lo + k - 1;
+    long sum = 0;
+    // Each select leaves the first j + 1 values the j + 1 smallest: the next looks among them.
+    for (int j = hi, length = n; j >= lo; length = j, j--) {
+      sum += QuickSelect.select(v, length, j);
+    }
+    return Math.round(sum / (double) k);
+  }
+
+  /**
+   * A median as published: the middle mean, or the exact median for an exact read (threshold 1).
+   * (Not a conditional expression: it would make the whole days a double.)
+   */
+  static Object published(int[] v, int n, int threshold) {
+    if (threshold > 1) {
+      return middleMean(v, n);
+    }
+    return median(v, n);
+  }
+
+  /** The exact median (for a statistician). Rearranges v. */
+  static double median(int[] v, int n) {
     int upper = QuickSelect.select(v, n, n / 2);
-    double median = n % 2 == 1 ? upper : (QuickSelect.select(v, n / 2, n / 2 - 1) + upper) / 2.0;
-    row.put(name, median);
+    return n % 2 == 1 ? upper : (QuickSelect.select(v, n / 2, n / 2 - 1) + upper) / 2.0;
   }
 }

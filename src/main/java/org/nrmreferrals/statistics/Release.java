@@ -9,7 +9,7 @@ import java.time.YearMonth;
  * reader and kept. It answers for the whole months up to {@code throughMonth}.
  *
  * @param asOf the moment its facts were read
- * @param cutBy the admin who cut it, or {@code schedule}
+ * @param cutBy {@code admin} or {@code schedule} (the admin's subject is in the audit trail)
  */
 public record Release(
     long id,

@@ -35,10 +35,12 @@ final class SnapshotCodes {
   static final List<String> STATUSES = names(ReferralStatus.values());
   static final List<String> AGENCY_TYPES = names(AgencyType.values());
 
+  /** NOT_SPECIFIED first: {@link #orNotSpecified} codes a missing value 0. */
   static final List<String> AGE_GROUPS =
       Stream.concat(
-              Arrays.stream(AgeGroup.values()).map(Enum::name), Stream.of(Dimension.NOT_SPECIFIED))
+              Stream.of(Dimension.NOT_SPECIFIED), Arrays.stream(AgeGroup.values()).map(Enum::name))
           .toList();
+
   static final List<String> NATIONS =
       List.of(
           Dimension.NOT_SPECIFIED,

@@ -46,17 +46,37 @@ class Statistics {
 
   /** Referrals, by the month of their referral. */
   StatisticsTable referrals(Release r, StatisticsQuery q) {
-    return counts(r, q, s -> s.month);
+    return counts(r, q, s -> s.month, referralsCounted(q));
+  }
+
+  /**
+   * What a referrals table counts: NRM referrals and Duty to Notify reports are never mixed
+   * silently.
+   */
+  static String referralsCounted(StatisticsQuery q) {
+    String kind = q.filters().get(Dimension.KIND);
+    if ("NRM".equals(kind)) {
+      return "NRM referrals";
+    }
+    if ("DUTY_TO_NOTIFY".equals(kind)) {
+      return "Duty to Notify reports";
+    }
+    return q.groupBy().contains(Dimension.KIND)
+        ? "NRM referrals and Duty to Notify reports: apart in the rows by kind, together in the"
+            + " subtotals and the total over kinds"
+        : "NRM referrals and Duty to Notify reports together: filter on kind (kind=NRM) or"
+            + " group by it to count them apart";
   }
 
   /** Children referred to an Independent Child Trafficking Guardian, by the month referred. */
   StatisticsTable ictgReferrals(Release r, StatisticsQuery q) {
-    return counts(r, q, s -> s.ictgMonth);
+    return counts(
+        r, q, s -> s.ictgMonth, "Children referred to an Independent Child Trafficking Guardian");
   }
 
   /** Referrals counted by a month of theirs (-1 where they have none). */
   private StatisticsTable counts(
-      Release r, StatisticsQuery q, Function<CodedFacts, short[]> months) {
+      Release r, StatisticsQuery q, Function<CodedFacts, short[]> months, String counted) {
     return read(
         r,
         s -> {
@@ -80,6 +100,7 @@ class Statistics {
               q.to().toString(),
               wireNames(q.groupBy()),
               filters(q),
+              counted,
               rows,
               margins,
               total,
@@ -138,6 +159,35 @@ class Statistics {
               marginList,
               total,
               p.summary());
+        });
+  }
+
+  /** Median days from referral to decision, of the decisions issued in the period. */
+  DecisionTimeTable decisionTimes(Release r, StatisticsQuery q) {
+    return read(
+        r,
+        s -> {
+          int threshold = protection.threshold(q);
+          DecisionTimes times = new DecisionTimes(s, new Layout(s, q, threshold), q, threshold);
+          List<Map<String, Object>> rows = times.rows(q.groupBy());
+          List<Margin> margins = new ArrayList<>();
+          for (List<Dimension> subset : properSubsets(q.groupBy())) {
+            margins.add(new Margin(wireNames(subset), times.rows(subset)));
+          }
+          List<Map<String, Object>> total = times.rows(List.of());
+          return new DecisionTimeTable(
+              r.id(),
+              s.asOf,
+              q.from().toString(),
+              q.to().toString(),
+              wireNames(q.groupBy()),
+              filters(q),
+              rows,
+              margins,
+              total,
+              q.exact()
+                  ? DisclosureControl.exactFigures()
+                  : DisclosureControl.medians(threshold, times.suppressed()));
         });
   }
 

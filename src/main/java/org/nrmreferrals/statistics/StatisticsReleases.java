@@ -55,6 +55,7 @@ public class StatisticsReleases {
   private final ZoneId zone;
   private final int inMemory;
   private final Map<Long, Release> loaded = new ConcurrentHashMap<>();
+  private final Object loading = new Object();
 
   StatisticsReleases(
       DataSource dataSource,
@@ -77,11 +78,13 @@ public class StatisticsReleases {
   Release cut(String by, boolean scheduled) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
     Instant asOf;
-    try (DeflaterOutputStream out =
-        new DeflaterOutputStream(bytes, new Deflater(Deflater.BEST_SPEED), 1 << 16)) {
+    Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    try (DeflaterOutputStream out = new DeflaterOutputStream(bytes, deflater, 1 << 16)) {
       asOf = snapshot.writeCurrent(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      deflater.end();
     }
     YearMonth through = YearMonth.from(asOf.atZone(zone)).minusMonths(1);
     byte[] facts = bytes.toByteArray();
@@ -106,7 +109,7 @@ public class StatisticsReleases {
       return null;
     }
     LOG.infof("statistics release %d cut (through %s, %d bytes)", id, through, facts.length);
-    return new Release(id, asOf, through, by, scheduled, null);
+    return new Release(id, asOf, through, scheduled ? SCHEDULE : "admin", scheduled, null);
   }
 
   private static Long insert(
@@ -159,7 +162,7 @@ public class StatisticsReleases {
   List<Release> list() {
     List<Release> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(COLUMNS + " ORDER BY id DESC");
+        PreparedStatement s = c.prepareStatement(COLUMNS + " ORDER BY as_of DESC, id DESC");
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         out.add(release(rs));
@@ -170,28 +173,42 @@ public class StatisticsReleases {
     return out;
   }
 
-  /** A release with its facts loaded: the one named, or the newest when none is. */
+  /**
+   * A release with its facts loaded: the one named, or the newest when none is. One release loads
+   * at a time, and the oldest are let go beyond the number kept, so an instance holds at most that
+   * many and the one being read.
+   */
   Release get(Long id) {
     long wanted = id != null ? id : latest();
-    Release release = loaded.computeIfAbsent(wanted, this::load);
-    if (loaded.size() > inMemory) {
-      loaded.keySet().stream()
-          .sorted()
-          .limit(loaded.size() - inMemory)
-          .filter(old -> old != wanted)
-          .toList()
-          .forEach(loaded::remove);
+    Release release = loaded.get(wanted);
+    if (release != null) {
+      return release;
     }
-    return release;
+    synchronized (loading) {
+      release = loaded.get(wanted);
+      if (release == null) {
+        release = load(wanted);
+        loaded.put(wanted, release);
+        List<Long> ids = new ArrayList<>(loaded.keySet());
+        ids.sort(null);
+        for (int i = 0; i < ids.size() - inMemory; i++) {
+          if (ids.get(i) != wanted) {
+            loaded.remove(ids.get(i));
+          }
+        }
+      }
+      return release;
+    }
   }
 
   private long latest() {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT max(id) FROM statistics_release");
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT id FROM statistics_release ORDER BY as_of DESC, id DESC LIMIT 1");
         ResultSet rs = s.executeQuery()) {
-      rs.next();
-      long id = rs.getLong(1);
-      if (rs.wasNull()) {
+      long id = rs.next() ? rs.getLong(1) : 0;
+      if (id == 0) {
         throw new ProblemException(
             ProblemType.NOT_FOUND,
             "No statistics release has been cut yet: an admin cuts one with POST"
@@ -216,10 +233,22 @@ public class StatisticsReleases {
           throw new ProblemException(ProblemType.NOT_FOUND, "No statistics release " + id + ".");
         }
         CodedFacts facts;
+        Inflater inflater = new Inflater();
         try (DataInputStream in =
             new DataInputStream(
-                new InflaterInputStream(rs.getBinaryStream(6), new Inflater(), 1 << 16))) {
+                new InflaterInputStream(rs.getBinaryStream(6), inflater, 1 << 16))) {
           facts = CodedFacts.read(in);
+        } catch (IOException e) {
+          // Bytes that do not inflate, or another format: the release cannot be read here.
+          throw new ProblemException(
+              ProblemType.CONFLICT,
+              "Release "
+                  + id
+                  + " was cut by another version of the service and cannot be read by this one ("
+                  + e.getMessage()
+                  + "); read a newer release, or ask an admin to cut one.");
+        } finally {
+          inflater.end();
         }
         LOG.infof(
             "statistics release %d loaded: %d referral slots in %d ms",
@@ -228,8 +257,6 @@ public class StatisticsReleases {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("statistics release " + id + " could not be read", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
@@ -238,7 +265,7 @@ public class StatisticsReleases {
         rs.getLong(1),
         rs.getObject(2, OffsetDateTime.class).toInstant(),
         YearMonth.from(rs.getObject(3, LocalDate.class)),
-        rs.getString(4),
+        rs.getBoolean(5) ? SCHEDULE : "admin",
         rs.getBoolean(5),
         null);
   }

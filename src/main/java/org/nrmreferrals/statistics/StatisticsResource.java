@@ -93,6 +93,17 @@ public class StatisticsResource {
   }
 
   @GET
+  @Path("/time-to-decision")
+  public Response timeToDecision(
+      @BeanParam StatisticsPeriod period,
+      @BeanParam StatisticsFilters filters,
+      @Context UriInfo uri,
+      @Context HttpHeaders headers) {
+    Asked a = requests.ask(uri, true);
+    return answer(headers, statistics.decisionTimes(a.release(), a.q()));
+  }
+
+  @GET
   @Path("/backlog")
   public Response backlog(
       @BeanParam StatisticsFilters filters, @Context UriInfo uri, @Context HttpHeaders headers) {

@@ -70,6 +70,8 @@ public class StatisticsSnapshot {
           Action.STATUS_CHANGED,
           Action.RECONSIDERATION_DECIDED,
           Action.DISQUALIFIED,
+          Action.CASE_TRANSFERRED,
+          Action.AGE_ASSESSED,
           Action.AGENCY_REGISTERED,
           Action.AGENCY_REVISED,
           Action.AUTHORITY_REGISTERED);

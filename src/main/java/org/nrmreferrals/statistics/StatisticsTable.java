@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Referrals counted by up to three dimensions, with subtotals and a total. */
+/**
+ * Referrals (or what {@code counts} says) counted by up to three dimensions, with subtotals and a
+ * total.
+ */
 public record StatisticsTable(
     long release,
     Instant asOf,
@@ -14,6 +17,7 @@ public record StatisticsTable(
     String to,
     List<String> groupBy,
     Map<String, String> filters,
+    String counts,
     @JsonInclude(content = JsonInclude.Include.ALWAYS) List<Map<String, Object>> rows,
     List<Margin> margins,
     @JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, Object> total,

@@ -330,6 +330,7 @@ class AccessControlTest {
             "reconsiderations",
             "disqualifications",
             "ictg-referrals",
+            "time-to-decision",
             "tables",
             "tables/referrals-by-nation?period=2025")) {
       row(

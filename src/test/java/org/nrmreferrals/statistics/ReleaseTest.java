@@ -207,6 +207,31 @@ class ReleaseTest {
     Api.as(statistician()).post("/api/v1/statistics/releases").then().statusCode(403);
   }
 
+  @Test
+  void aReleaseThisVersionCannotReadIsAConflictNotAnError() throws Exception {
+    // Stored by "another version": bytes that are not this version's coded facts. Its moment is
+    // long past, so it is never the newest release the other tests read.
+    long id;
+    try (java.sql.Connection c = database.getConnection();
+        java.sql.PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO statistics_release (as_of, through_month, cut_by, scheduled, facts,"
+                    + " facts_size) VALUES (timestamptz '2001-02-01 03:00+00', date '2001-01-01',"
+                    + " 'test', false, ?, 4) RETURNING id")) {
+      s.setBytes(1, new byte[] {1, 2, 3, 4});
+      try (java.sql.ResultSet rs = s.executeQuery()) {
+        rs.next();
+        id = rs.getLong(1);
+      }
+    }
+    Api.as(Tokens.analyst())
+        .get("/api/v1/statistics/referrals?release=" + id)
+        .then()
+        .statusCode(409)
+        .contentType(containsString("application/problem+json"))
+        .body("detail", containsString("cannot be read"));
+  }
+
   private long exactReads(long release) throws java.sql.SQLException {
     try (java.sql.Connection c = database.getConnection();
         java.sql.PreparedStatement s =

@@ -8,12 +8,12 @@ import org.hamcrest.TypeSafeMatcher;
 
 /**
  * What the default test instance may publish for a true count: the count plus a cell-key noise of
- * at most 2 either way (never below the threshold of 10), rounded to a multiple of 5.
+ * at most 2 either way (never below the threshold of 10); it does not round.
  */
 public final class Published {
   public static final int THRESHOLD = 10;
   public static final int MAX_NOISE = 2;
-  public static final int ROUNDING_BASE = 5;
+  public static final int ROUNDING_BASE = 1;
 
   private Published() {}
 
