@@ -102,6 +102,13 @@ public interface NrmConfig {
     @WithDefault("2")
     int releasesInMemory();
 
+    /**
+     * The longest protecting one answer's tables may take: past it the breakdown is refused (422)
+     * rather than holding a core for minutes.
+     */
+    @WithDefault("1000")
+    long maxProtectMillis();
+
     /** The cell-key method's noise on published counts. */
     Perturbation perturbation();
 

@@ -71,7 +71,7 @@ class CaseEventTables {
         r,
         s -> {
           CaseEvents e = s.caseEvents;
-          Layout layout = new Layout(s, q, protection.threshold(q));
+          Layout layout = protection.layout(s, q);
           Publication p = protection.publication(q);
           List<Grouping> groupings = groupings(q.groupBy());
           List<List<Map<String, Object>>> answers = new ArrayList<>();
@@ -131,7 +131,7 @@ class CaseEventTables {
         r,
         s -> {
           CaseEvents e = s.caseEvents;
-          Layout layout = new Layout(s, q, protection.threshold(q));
+          Layout layout = protection.layout(s, q);
           Publication p = protection.publication(q);
           int[] slot = e.disqualificationSlot;
           short[] month = e.disqualificationMonth;

@@ -50,6 +50,9 @@ final class CodedFacts {
 
   byte[] ageGroup = new byte[0];
 
+  /** Every nationality together (dual nationals under their combination), as an id. */
+  short[] nationalitySet = new short[0];
+
   /** Decisions issued, in chain order. */
   int decisions;
 
@@ -67,6 +70,9 @@ final class CodedFacts {
   CodeRegistry agencies = new CodeRegistry(Short.MAX_VALUE);
 
   byte[] agencyType = new byte[0];
+
+  /** Combinations of nationalities by id (codes sorted, joined by "_"; NOT_SPECIFIED for none). */
+  CodeRegistry nationalitySets = new CodeRegistry(Short.MAX_VALUE);
 
   /** Competent authorities by id (in the order first seen). */
   CodeRegistry authorities = new CodeRegistry(Byte.MAX_VALUE);
@@ -128,6 +134,7 @@ final class CodedFacts {
       key = Arrays.copyOf(key, grown);
       authority = Arrays.copyOf(authority, grown);
       ageGroup = Arrays.copyOf(ageGroup, grown);
+      nationalitySet = Arrays.copyOf(nationalitySet, grown);
     }
     slots = needed;
   }
@@ -172,6 +179,7 @@ final class CodedFacts {
     Columns.write(out, key, slots);
     Columns.write(out, authority, slots);
     Columns.write(out, ageGroup, slots);
+    Columns.write(out, nationalitySet, slots);
     Columns.write(out, decisionSlot, decisions);
     Columns.write(out, decisionMonth, decisions);
     Columns.write(out, decisionDay, decisions);
@@ -182,6 +190,7 @@ final class CodedFacts {
     agencies.write(out);
     Columns.write(out, agencyType, agencyType.length);
     authorities.write(out);
+    nationalitySets.write(out);
     Columns.write(out, policeForces);
     Columns.write(out, policeForceNations);
   }
@@ -224,6 +233,7 @@ final class CodedFacts {
     f.key = Columns.ints(in);
     f.authority = Columns.bytes(in);
     f.ageGroup = Columns.bytes(in);
+    f.nationalitySet = Columns.shorts(in);
     f.decisionSlot = Columns.ints(in);
     f.decisions = f.decisionSlot.length;
     f.decisionMonth = Columns.shorts(in);
@@ -235,6 +245,7 @@ final class CodedFacts {
     f.agencies = CodeRegistry.read(in, Short.MAX_VALUE);
     f.agencyType = Columns.bytes(in);
     f.authorities = CodeRegistry.read(in, Byte.MAX_VALUE);
+    f.nationalitySets = CodeRegistry.read(in, Short.MAX_VALUE);
     f.policeForces = Columns.strings(in);
     f.policeForceNations = Columns.strings(in);
     return f;

@@ -32,6 +32,7 @@ final class CsvTables {
     for (String d : dims) {
       dimColumns.add(d);
       if (d.equals("nationality")
+          || d.equals("nationalities")
           || d.equals("countryOfOrigin")
           || d.equals("exploitationCombination")) {
         dimColumns.add(d + "Name");

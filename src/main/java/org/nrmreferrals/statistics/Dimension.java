@@ -12,6 +12,7 @@ public enum Dimension {
   QUARTER("quarter"),
   MONTH("month"),
   NATIONALITY("nationality"),
+  NATIONALITIES("nationalities"),
   COUNTRY_OF_ORIGIN("countryOfOrigin"),
   GENDER("gender"),
   AGE_AT_EXPLOITATION("ageAtExploitation"),

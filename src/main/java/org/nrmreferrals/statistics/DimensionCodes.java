@@ -10,6 +10,7 @@ final class DimensionCodes {
   static List<String> domain(CodedFacts s, Dimension d) {
     return switch (d) {
       case NATIONALITY, COUNTRY_OF_ORIGIN -> SnapshotCodes.COUNTRIES;
+      case NATIONALITIES -> s.nationalitySets.sorted();
       case GENDER -> SnapshotCodes.GENDERS;
       case AGE_AT_EXPLOITATION -> SnapshotCodes.AGES;
       case AGE_GROUP_AT_REFERRAL -> SnapshotCodes.AGE_GROUPS;
@@ -36,6 +37,11 @@ final class DimensionCodes {
       case NATIONALITY -> {
         short[] a = s.nationality;
         yield slot -> a[slot];
+      }
+      case NATIONALITIES -> {
+        short[] set = s.nationalitySet;
+        int[] rank = s.nationalitySets.rank();
+        yield slot -> rank[set[slot]];
       }
       case COUNTRY_OF_ORIGIN -> {
         short[] a = s.countryOfOrigin;

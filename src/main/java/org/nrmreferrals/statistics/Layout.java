@@ -16,6 +16,8 @@ import org.nrmreferrals.reference.Countries;
 import org.nrmreferrals.statistics.disclosure.Axis;
 import org.nrmreferrals.statistics.disclosure.Cube;
 import org.nrmreferrals.statistics.disclosure.Facts;
+import org.nrmreferrals.web.ProblemException;
+import org.nrmreferrals.web.ProblemType;
 
 /** The coded axes of one request: grouped and filtered dimensions, in canonical order. */
 final class Layout {
@@ -26,11 +28,16 @@ final class Layout {
   final Map<Integer, Integer> fixed = new HashMap<>();
   final Map<Dimension, List<String>> domains = new EnumMap<>(Dimension.class);
   private final int threshold;
+  private final long deadline;
 
-  Layout(CodedFacts s, StatisticsQuery q, int threshold) {
+  /**
+   * @param deadline when protecting its cubes must have finished ({@link System#nanoTime})
+   */
+  Layout(CodedFacts s, StatisticsQuery q, int threshold, long deadline) {
     this.s = s;
     this.q = q;
     this.threshold = threshold;
+    this.deadline = deadline;
     for (Dimension d : Dimension.values()) {
       if (!d.isTime()) {
         domains.put(d, domain(s, d));
@@ -67,13 +74,20 @@ final class Layout {
       axes.add(i.axis());
     }
     Map<Integer, Cube> byYear = new LinkedHashMap<>();
-    if (q.from() == null) {
-      byYear.put(0, new Cube(factsOfYear.apply(0), axes, false, threshold));
-    } else {
-      for (int year = q.from().getYear(); year <= q.to().getYear(); year++) {
-        int index = year - 2000;
-        byYear.put(index, new Cube(factsOfYear.apply(index), axes, true, threshold));
+    try {
+      if (q.from() == null) {
+        byYear.put(0, new Cube(factsOfYear.apply(0), axes, false, threshold, deadline));
+      } else {
+        for (int year = q.from().getYear(); year <= q.to().getYear(); year++) {
+          int index = year - 2000;
+          byYear.put(index, new Cube(factsOfYear.apply(index), axes, true, threshold, deadline));
+        }
       }
+    } catch (Cube.TooCostly e) {
+      throw new ProblemException(
+          ProblemType.DISCLOSURE_RISK,
+          "this breakdown could not be shown safe to publish within the time a request may take;"
+              + " group by fewer dimensions, or by dimensions with fewer values");
     }
     return new Cubes(this, byYear, List.of(internal));
   }
@@ -89,6 +103,8 @@ final class Layout {
     if (d.isCountry()) {
       String name = Countries.name(value);
       row.put(d.wireName() + "Name", name == null ? "Not specified" : name);
+    } else if (d == Dimension.NATIONALITIES) {
+      row.put(d.wireName() + "Name", SnapshotCodes.nationalitySetName(value));
     } else if (d == Dimension.EXPLOITATION_COMBINATION) {
       row.put(d.wireName() + "Name", SnapshotCodes.COMBINATION_NAMES.get(code));
     }

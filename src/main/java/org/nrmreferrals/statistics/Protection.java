@@ -13,6 +13,7 @@ class Protection {
   private final int threshold;
   private final int roundingBase;
   private final CellKeyPerturbation perturbation;
+  private final long maxProtectNanos;
 
   Protection(NrmConfig config) {
     NrmConfig.Statistics statistics = config.statistics();
@@ -30,6 +31,15 @@ class Protection {
     }
     this.perturbation =
         maxNoise == 0 ? null : new CellKeyPerturbation(maxNoise, variance, threshold);
+    this.maxProtectNanos = statistics.maxProtectMillis() * 1_000_000L;
+    if (maxProtectNanos <= 0) {
+      throw new IllegalStateException("nrm.statistics.max-protect-millis must be positive");
+    }
+  }
+
+  /** The layout of a question over a release's facts, with the time its protection may take. */
+  Layout layout(CodedFacts s, StatisticsQuery q) {
+    return new Layout(s, q, threshold(q), System.nanoTime() + maxProtectNanos);
   }
 
   /** The smallest count published: 1 (everything) for an exact read. */

@@ -95,6 +95,34 @@ final class SnapshotCodes {
     return Map.copyOf(index);
   }
 
+  /**
+   * Every nationality of a referral as one value: the codes sorted and joined by "_" ("AL_GR" for
+   * an Albanian and Greek dual national), NOT_SPECIFIED for none.
+   */
+  static String nationalitySet(String commaSeparated) {
+    if (commaSeparated == null || commaSeparated.isEmpty()) {
+      return Dimension.NOT_SPECIFIED;
+    }
+    return String.join("_", new java.util.TreeSet<>(List.of(commaSeparated.split(","))));
+  }
+
+  /** A combination of nationalities in words: "Albania and Greece". */
+  static String nationalitySetName(String set) {
+    if (set.equals(Dimension.NOT_SPECIFIED)) {
+      return "Not specified";
+    }
+    List<String> names = new java.util.ArrayList<>();
+    for (String code : set.split("_")) {
+      String name = Countries.name(code);
+      names.add(name == null ? code : name);
+    }
+    return names.size() == 1
+        ? names.get(0)
+        : String.join(", ", names.subList(0, names.size() - 1))
+            + " and "
+            + names.get(names.size() - 1);
+  }
+
   private static List<String> combinations(boolean names) {
     List<String> out = new java.util.ArrayList<>();
     for (int set = 0; set < 1 << TYPES.size(); set++) {

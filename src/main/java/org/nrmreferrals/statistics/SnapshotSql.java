@@ -36,7 +36,8 @@ final class SnapshotSql {
         + " r.jurisdiction, r.police_force, r.kind, r.status, r.id,"
         + " coalesce((extract(year FROM r.ictg_referred_on)::int - 2000) * 12"
         + " + extract(month FROM r.ictg_referred_on)::int - 1, -1), r.competent_authority,"
-        + " coalesce(r.assessed_age_group, r.age_group_at_referral) FROM referral r "
+        + " coalesce(r.assessed_age_group, r.age_group_at_referral),"
+        + " array_to_string(r.nationalities, ',') FROM referral r "
         + where;
   }
 

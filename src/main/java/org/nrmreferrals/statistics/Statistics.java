@@ -80,7 +80,7 @@ class Statistics {
     return read(
         r,
         s -> {
-          Layout layout = new Layout(s, q, protection.threshold(q));
+          Layout layout = protection.layout(s, q);
           short[] month = months.apply(s);
           Cubes cubes =
               layout.cubes(
@@ -112,7 +112,7 @@ class Statistics {
     return read(
         r,
         s -> {
-          Layout layout = new Layout(s, q, protection.threshold(q));
+          Layout layout = protection.layout(s, q);
           Publication p = protection.publication(q);
           List<Map<String, Object>> rows = new ArrayList<>();
           List<List<Dimension>> subsets = properSubsets(q.groupBy());
@@ -168,7 +168,7 @@ class Statistics {
         r,
         s -> {
           int threshold = protection.threshold(q);
-          DecisionTimes times = new DecisionTimes(s, new Layout(s, q, threshold), q, threshold);
+          DecisionTimes times = new DecisionTimes(s, protection.layout(s, q), q, threshold);
           List<Map<String, Object>> rows = times.rows(q.groupBy());
           List<Margin> margins = new ArrayList<>();
           for (List<Dimension> subset : properSubsets(q.groupBy())) {
@@ -204,7 +204,7 @@ class Statistics {
               new Cubes.Internal(
                   new Axis("ageOfCase", AGES_OF_CASE.size(), f -> ageOfCase(today - day[f]), false),
                   AGES_OF_CASE);
-          Layout layout = new Layout(s, q, protection.threshold(q));
+          Layout layout = protection.layout(s, q);
           // The medians' grouping needs only the snapshot: it runs on the other core meanwhile.
           List<List<Dimension>> sets = new ArrayList<>(properSubsets(q.groupBy()));
           sets.add(q.groupBy());

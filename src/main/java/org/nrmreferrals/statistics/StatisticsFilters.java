@@ -14,6 +14,9 @@ public class StatisticsFilters {
   @QueryParam("nationality")
   String nationality;
 
+  @QueryParam("nationalities")
+  String nationalities;
+
   @QueryParam("countryOfOrigin")
   String countryOfOrigin;
 

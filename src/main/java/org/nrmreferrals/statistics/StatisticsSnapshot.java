@@ -297,6 +297,8 @@ public class StatisticsSnapshot {
     f.key[slot] = keys.referral(rs.getObject(17, UUID.class));
     f.authority[slot] = (byte) f.authorities.id(rs.getString(19));
     f.ageGroup[slot] = (byte) orNotSpecified(AGE_GROUP_CODES, rs.getString(20));
+    f.nationalitySet[slot] =
+        (short) f.nationalitySets.id(SnapshotCodes.nationalitySet(rs.getString(21)));
     return slot;
   }
 

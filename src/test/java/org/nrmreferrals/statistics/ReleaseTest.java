@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nrmreferrals.security.Roles;
@@ -205,6 +208,41 @@ class ReleaseTest {
     // A statistician may list releases, but cuts none.
     Api.as(statistician()).get("/api/v1/statistics/releases").then().statusCode(200);
     Api.as(statistician()).post("/api/v1/statistics/releases").then().statusCode(403);
+  }
+
+  @Test
+  void countsDualNationalsUnderTheirCombination() {
+    // A month of this test's own: five months ago. Three Albanian and Greek dual nationals (their
+    // nationalities given in either order) and one Albanian.
+    String agency = Agencies.police();
+    YearMonth month = YearMonth.from(LocalDate.now(LONDON)).minusMonths(5);
+    inMonthsAgo(
+        5,
+        () -> {
+          for (List<String> nationalities :
+              List.of(
+                  List.of("AL", "GR"), List.of("GR", "AL"), List.of("AL", "GR"), List.of("AL"))) {
+            Map<String, Object> body = Referrals.anAdultReferral();
+            Referrals.person(body).put("nationalities", new ArrayList<>(nationalities));
+            Referrals.submit(agency, body);
+          }
+        });
+    long id = Releases.cut();
+    Api.as(statistician())
+        .get(
+            "/api/v1/statistics/referrals?groupBy=nationalities&agency="
+                + agency
+                + "&from="
+                + month
+                + "&to="
+                + month
+                + "&release="
+                + id)
+        .then()
+        .statusCode(200)
+        .body("rows.nationalities", equalTo(List.of("AL", "AL_GR")))
+        .body("rows.nationalitiesName", equalTo(List.of("Albania", "Albania and Greece")))
+        .body("rows.count", equalTo(List.of(1, 3)));
   }
 
   @Test

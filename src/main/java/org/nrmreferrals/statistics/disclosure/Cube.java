@@ -46,6 +46,9 @@ public final class Cube {
   public static final int QUARTER = 1;
   public static final int MONTH = 2;
 
+  /** When protecting must have finished, as a {@link System#nanoTime} value. */
+  private final long deadline;
+
   final CellKeys keys;
   private final List<Axis> axes;
   private final int levels;
@@ -67,6 +70,15 @@ public final class Cube {
    * @param threshold the smallest count published (at least 1)
    */
   public Cube(Facts facts, List<Axis> axes, boolean withTime, int threshold) {
+    this(facts, axes, withTime, threshold, Long.MAX_VALUE);
+  }
+
+  /**
+   * Counts and protects at once, or gives up with {@link TooCostly} once {@code deadline} (a {@link
+   * System#nanoTime} value) has passed: then nothing of the cube may be published.
+   */
+  public Cube(Facts facts, List<Axis> axes, boolean withTime, int threshold, long deadline) {
+    this.deadline = deadline;
     this.keys = new CellKeys(axes);
     this.axes = keys.axes;
     this.levels = withTime ? 3 : 1;
@@ -115,6 +127,7 @@ public final class Cube {
           .parallel()
           .forEach(
               i -> {
+                checkDeadline();
                 int mask = i % masks;
                 int level = i / masks;
                 boolean keepsMulti = multiAxis < 0 || (mask & (1 << multiAxis)) != 0;
@@ -174,10 +187,36 @@ public final class Cube {
         equations[table.index] = new long[0][];
       }
     }
-    if (full != 0 && audit.determined(null, null, true).length > 0) {
+    if (full != 0 && determinedOrTooMany()) {
       for (Table table : tables) {
         table.withheld = true;
       }
+    }
+  }
+
+  /**
+   * Whether the published tables together determine a hidden count, or hide too many counts to
+   * audit together (then none can be shown safe: the cube is withheld as when one is determined).
+   */
+  private boolean determinedOrTooMany() {
+    try {
+      return audit.determined(null, null, true).length > 0;
+    } catch (Unprotectable e) {
+      return true;
+    }
+  }
+
+  /** Gives up, when protecting has taken longer than it may. */
+  void checkDeadline() {
+    if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+      throw new TooCostly();
+    }
+  }
+
+  /** Protecting a cube took longer than a request may: nothing of it may be published. */
+  public static final class TooCostly extends RuntimeException {
+    TooCostly() {
+      super("protecting this breakdown took longer than a request may", null, false, false);
     }
   }
 

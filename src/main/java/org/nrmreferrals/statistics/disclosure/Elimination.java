@@ -42,6 +42,16 @@ final class Elimination {
    */
   private final int[] seen;
 
+  /**
+   * The most work (entries merged, rows visited) the elimination may do: beyond it the system is
+   * too costly to solve within a request, and the table is refused (withheld) rather than answered
+   * minutes later. The work depends only on the table and the tables under it, so the same table is
+   * refused in every query that contains it.
+   */
+  static final long WORK_BUDGET = 5_000_000;
+
+  private long work;
+
   /** A merged row, grown as needed. */
   private int[] mergedCols = new int[16];
 
@@ -126,6 +136,7 @@ final class Elimination {
     }
     int step = pivotRows.size();
     IntArrayList holders = rowsOf[pivot];
+    spend(len + holders.size());
     for (int i = 0; i < holders.size(); i++) {
       int o = holders.get(i);
       if (!rowAlive[o] || seen[o] == step) {
@@ -188,6 +199,15 @@ final class Elimination {
     System.arraycopy(mergedCols, 0, cols[o], 0, m);
     System.arraycopy(mergedVals, 0, vals[o], 0, m);
     length[o] = m;
+    spend(m);
+  }
+
+  /** Counts work (entries merged, rows visited); past the budget the table is refused. */
+  private void spend(long units) {
+    work += units;
+    if (work > WORK_BUDGET) {
+      throw new Unprotectable("too costly to audit; group by fewer dimensions");
+    }
   }
 
   /**

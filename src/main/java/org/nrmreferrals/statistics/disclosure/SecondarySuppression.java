@@ -66,6 +66,7 @@ final class SecondarySuppression {
         determined.length > 0;
         determined = audit.determined(table, relations, whole)) {
       // A repair for each determined cell, then the rows and columns, then audit again.
+      cube.checkDeadline();
       boolean repaired = false;
       for (long cell : determined) {
         int hide = repairCell(table, relations, cell);
