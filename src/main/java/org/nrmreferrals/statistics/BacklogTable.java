@@ -19,10 +19,7 @@ public record BacklogTable(
     implements PublishedTable {
   @Override
   public List<Map<String, Object>> lines() {
-    List<Map<String, Object>> lines = new ArrayList<>(rows);
-    margins.forEach(m -> lines.addAll(m.rows()));
-    lines.add(total);
-    return lines;
+    return PublishedTable.lines(rows, margins, List.of(total));
   }
 
   @Override

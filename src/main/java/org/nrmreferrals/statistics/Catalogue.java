@@ -214,9 +214,9 @@ class Catalogue {
 
   /** A decision table's lines of one stage. */
   private static DecisionTable stage(DecisionTable t, String stage) {
-    List<DecisionTable.DecisionMargin> margins = new ArrayList<>();
-    for (DecisionTable.DecisionMargin m : t.margins()) {
-      margins.add(new DecisionTable.DecisionMargin(m.groupBy(), ofStage(m.rows(), stage)));
+    List<Margin> margins = new ArrayList<>();
+    for (Margin m : t.margins()) {
+      margins.add(new Margin(m.groupBy(), ofStage(m.rows(), stage)));
     }
     return new DecisionTable(
         t.release(),

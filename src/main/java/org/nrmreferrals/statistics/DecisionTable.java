@@ -2,7 +2,6 @@ package org.nrmreferrals.statistics;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,22 +14,14 @@ public record DecisionTable(
     List<String> groupBy,
     Map<String, String> filters,
     @JsonInclude(content = JsonInclude.Include.ALWAYS) List<Map<String, Object>> rows,
-    List<DecisionMargin> margins,
+    List<Margin> margins,
     @JsonInclude(content = JsonInclude.Include.ALWAYS) List<Map<String, Object>> total,
     DisclosureControl disclosureControl)
     implements PublishedTable {
 
-  /** Decision subtotals over the dimensions named. */
-  public record DecisionMargin(
-      List<String> groupBy,
-      @JsonInclude(content = JsonInclude.Include.ALWAYS) List<Map<String, Object>> rows) {}
-
   @Override
   public List<Map<String, Object>> lines() {
-    List<Map<String, Object>> lines = new ArrayList<>(rows);
-    margins.forEach(m -> lines.addAll(m.rows()));
-    lines.addAll(total);
-    return lines;
+    return PublishedTable.lines(rows, margins, total);
   }
 
   @Override

@@ -2,7 +2,6 @@ package org.nrmreferrals.statistics;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,10 +24,7 @@ public record DecisionTimeTable(
 
   @Override
   public List<Map<String, Object>> lines() {
-    List<Map<String, Object>> lines = new ArrayList<>(rows);
-    margins.forEach(m -> lines.addAll(m.rows()));
-    lines.addAll(total);
-    return lines;
+    return PublishedTable.lines(rows, margins, total);
   }
 
   @Override

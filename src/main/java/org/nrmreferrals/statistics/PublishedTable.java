@@ -16,6 +16,15 @@ interface PublishedTable {
   /** Rows, then subtotals, then the total(s): one CSV line each. */
   List<Map<String, Object>> lines();
 
+  /** The lines of a table: its rows, then each margin's rows, then its total lines. */
+  static List<Map<String, Object>> lines(
+      List<Map<String, Object>> rows, List<Margin> margins, List<Map<String, Object>> total) {
+    List<Map<String, Object>> lines = new java.util.ArrayList<>(rows);
+    margins.forEach(m -> lines.addAll(m.rows()));
+    lines.addAll(total);
+    return lines;
+  }
+
   /** The same lines as RFC 4180 CSV, with the table's columns. */
   String csv();
 }

@@ -143,10 +143,9 @@ class Statistics {
             }
             total.addAll(cubes.outcomeRows(List.of(), false, lead, ISSUED, p));
           }
-          List<DecisionTable.DecisionMargin> marginList = new ArrayList<>();
+          List<Margin> marginList = new ArrayList<>();
           for (int i = 0; i < subsets.size(); i++) {
-            marginList.add(
-                new DecisionTable.DecisionMargin(wireNames(subsets.get(i)), margins.get(i)));
+            marginList.add(new Margin(wireNames(subsets.get(i)), margins.get(i)));
           }
           return new DecisionTable(
               r.id(),
