@@ -66,7 +66,7 @@ class CaseEventTables {
    * Reconsideration requests decided in the period, one protected table per decision reconsidered
    * (as RG and CG decisions are): decided, accepted and declined, by grounds and the dimensions.
    */
-  ReconsiderationTable reconsiderations(Release r, StatisticsQuery q) {
+  StagedTable reconsiderations(Release r, StatisticsQuery q) {
     return read(
         r,
         s -> {
@@ -111,7 +111,7 @@ class CaseEventTables {
           for (int i = 1; i < groupings.size() - 1; i++) {
             margins.add(new Margin(groupings.get(i).names(), answers.get(i)));
           }
-          return new ReconsiderationTable(
+          return new StagedTable(
               r.id(),
               s.asOf,
               q.from().toString(),
@@ -121,7 +121,8 @@ class CaseEventTables {
               answers.get(0),
               margins,
               answers.get(answers.size() - 1),
-              p.summary());
+              p.summary(),
+              StagedTable.DECIDED);
         });
   }
 

@@ -213,12 +213,12 @@ class Catalogue {
   }
 
   /** A decision table's lines of one stage. */
-  private static DecisionTable stage(DecisionTable t, String stage) {
+  private static StagedTable stage(StagedTable t, String stage) {
     List<Margin> margins = new ArrayList<>();
     for (Margin m : t.margins()) {
       margins.add(new Margin(m.groupBy(), ofStage(m.rows(), stage)));
     }
-    return new DecisionTable(
+    return new StagedTable(
         t.release(),
         t.asOf(),
         t.from(),
@@ -228,7 +228,8 @@ class Catalogue {
         ofStage(t.rows(), stage),
         margins,
         ofStage(t.total(), stage),
-        t.disclosureControl().withSuppressedCells(suppressed(t.lines(), stage)));
+        t.disclosureControl().withSuppressedCells(suppressed(t.lines(), stage)),
+        t.columns());
   }
 
   /** The counts suppressed in a stage's lines. */

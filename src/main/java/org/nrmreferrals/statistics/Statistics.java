@@ -108,7 +108,7 @@ class Statistics {
         });
   }
 
-  DecisionTable decisions(Release r, StatisticsQuery q) {
+  StagedTable decisions(Release r, StatisticsQuery q) {
     return read(
         r,
         s -> {
@@ -147,7 +147,7 @@ class Statistics {
           for (int i = 0; i < subsets.size(); i++) {
             marginList.add(new Margin(wireNames(subsets.get(i)), margins.get(i)));
           }
-          return new DecisionTable(
+          return new StagedTable(
               r.id(),
               s.asOf,
               q.from().toString(),
@@ -157,12 +157,13 @@ class Statistics {
               rows,
               marginList,
               total,
-              p.summary());
+              p.summary(),
+              StagedTable.ISSUED);
         });
   }
 
   /** Median days from referral to decision, of the decisions issued in the period. */
-  DecisionTimeTable decisionTimes(Release r, StatisticsQuery q) {
+  StagedTable decisionTimes(Release r, StatisticsQuery q) {
     return read(
         r,
         s -> {
@@ -174,7 +175,7 @@ class Statistics {
             margins.add(new Margin(wireNames(subset), times.rows(subset)));
           }
           List<Map<String, Object>> total = times.rows(List.of());
-          return new DecisionTimeTable(
+          return new StagedTable(
               r.id(),
               s.asOf,
               q.from().toString(),
@@ -186,7 +187,8 @@ class Statistics {
               total,
               q.exact()
                   ? DisclosureControl.exactFigures()
-                  : DisclosureControl.medians(threshold, times.suppressed()));
+                  : DisclosureControl.medians(threshold, times.suppressed()),
+              StagedTable.TIMES);
         });
   }
 
