@@ -78,9 +78,27 @@ final class Layout {
       if (q.from() == null) {
         byYear.put(0, new Cube(factsOfYear.apply(0), axes, false, threshold, deadline));
       } else {
-        for (int year = q.from().getYear(); year <= q.to().getYear(); year++) {
-          int index = year - 2000;
-          byYear.put(index, new Cube(factsOfYear.apply(index), axes, true, threshold, deadline));
+        // Each year's cube is built down to the finest time level the answer (its rows by the
+        // period grouped by, or its margins and total over the whole period) reads in it.
+        Dimension time = q.groupBy().stream().filter(Dimension::isTime).findFirst().orElse(null);
+        Map<Integer, Integer> finest = new java.util.TreeMap<>();
+        for (Dimension by : Arrays.asList(time, null)) {
+          for (Periods.Period period : Periods.of(q, by)) {
+            for (Periods.Unit unit : period.units()) {
+              finest.merge(unit.year(), unit.level(), Math::max);
+            }
+          }
+        }
+        for (var year : finest.entrySet()) {
+          byYear.put(
+              year.getKey(),
+              new Cube(
+                  factsOfYear.apply(year.getKey()),
+                  axes,
+                  true,
+                  threshold,
+                  deadline,
+                  year.getValue()));
         }
       }
     } catch (Cube.TooCostly e) {

@@ -122,6 +122,15 @@ public final class StatisticsBenchmark {
             new String[] {"backlog", null, null, "nationality,gender,ageAtExploitation", ""});
     List<Map<String, Object>> results = new ArrayList<>();
     String only = System.getProperty("bench.only", "");
+    String one = System.getProperty("bench.case", "");
+    if (!one.isEmpty()) {
+      // One case only, for a profiler: "endpoint;from;to;groupBy;filter" (from and to may be empty
+      // for the backlog).
+      String[] c = (one + ";;;;").split(";", -1);
+      String[] timed = {c[0], c[1].isEmpty() ? null : c[1], c[2], c[3], c[4]};
+      System.out.println(time(timed, release, statistics, json, WARMUP, RUNS));
+      return;
+    }
     for (String[] c : cases) {
       if ((c[0] + " " + c[3]).contains(only)) {
         results.add(time(c, release, statistics, json, WARMUP, RUNS));

@@ -28,9 +28,9 @@ import java.util.List;
  *       table hidden beside it, and the table is protected and audited again until none is fixed
  *       ({@link SecondarySuppression}).
  *   <li><b>Withholding</b>: a table no pattern protects is withheld whole, with every finer table
- *       under it (publishing one would give the withheld one away). When the finest table over all
- *       axes is withheld, all published tables are audited together at the end (see {@link
- *       #auditWhole}).
+ *       under it (publishing one would give the withheld one away). When a time level's table over
+ *       all axes is withheld, the published tables of that level and the coarser ones are audited
+ *       together (see {@link #auditWhole}).
  * </ul>
  *
  * <p>A table's pattern depends only on its own counts and the patterns and counts of the tables
@@ -52,6 +52,10 @@ public final class Cube {
   final CellKeys keys;
   private final List<Axis> axes;
   private final int levels;
+
+  /** The finest time level counted and protected; tables of finer levels are never built. */
+  private final int finest;
+
   final Table[] tables;
   final int[] rank;
 
@@ -78,10 +82,24 @@ public final class Cube {
    * System#nanoTime} value) has passed: then nothing of the cube may be published.
    */
   public Cube(Facts facts, List<Axis> axes, boolean withTime, int threshold, long deadline) {
+    this(facts, axes, withTime, threshold, deadline, withTime ? MONTH : YEAR);
+  }
+
+  /**
+   * Counts and protects the time levels down to {@code finest} only (a year's answer needs no
+   * month): each level's tables get the patterns they get in a cube of every level, since no table
+   * depends on a finer one (see {@link #auditWhole}).
+   */
+  public Cube(
+      Facts facts, List<Axis> axes, boolean withTime, int threshold, long deadline, int finest) {
+    if (finest < YEAR || finest > (withTime ? MONTH : YEAR)) {
+      throw new IllegalArgumentException("no time level " + finest + " in this cube");
+    }
     this.deadline = deadline;
     this.keys = new CellKeys(axes);
     this.axes = keys.axes;
     this.levels = withTime ? 3 : 1;
+    this.finest = finest;
     int multi = -1;
     for (int i = 0; i < axes.size(); i++) {
       if (axes.get(i).multi()) {
@@ -106,6 +124,8 @@ public final class Cube {
     this.audit = new LinearAudit(this);
     this.secondary =
         new SecondarySuppression(this, new GreedySuppression(this, zeros), zeros, audit);
+    // The canonical order: by the number of axes plus the time level. It orders repairs (see
+    // LinearAudit), so it must not depend on how many levels are built.
     Integer[] order = new Integer[tables.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -114,36 +134,34 @@ public final class Cube {
     for (int r = 0; r < order.length; r++) {
       rank[order[r]] = r;
     }
-    // Tables of one rank (axes + time level) have no ancestor among themselves: each group is
-    // protected in parallel once the groups before it are done.
-    for (int from = 0; from < order.length; ) {
-      int rankOf = Integer.bitCount(order[from] % masks) + order[from] / masks;
-      int to = from;
-      while (to < order.length
-          && Integer.bitCount(order[to] % masks) + order[to] / masks == rankOf) {
-        to++;
+    // Built level by level, each finished (and audited whole) before the next: a level's patterns
+    // then never depend on a finer one. Within a level, tables over as many axes have no ancestor
+    // among themselves: each such group is protected in parallel once the groups before it are.
+    for (int level = 0; level <= finest; level++) {
+      for (int axisCount = 0; axisCount <= axes.size(); axisCount++) {
+        int atLevel = level;
+        int over = axisCount;
+        java.util.stream.IntStream.range(0, masks)
+            .filter(mask -> Integer.bitCount(mask) == over)
+            .parallel()
+            .forEach(
+                mask -> {
+                  checkDeadline();
+                  boolean keepsMulti = multiAxis < 0 || (mask & (1 << multiAxis)) != 0;
+                  Table empty = new Table(mask, atLevel, atLevel * masks + mask);
+                  if (anyParentWithheld(empty)) {
+                    // Withheld with its parent: its cells would never be read, so none are
+                    // counted.
+                    empty.withheld = true;
+                    tables[empty.index] = empty;
+                    equations[empty.index] = new long[0][];
+                  } else {
+                    build(counting.tabulate(mask, atLevel, keepsMulti ? all : once));
+                  }
+                });
       }
-      Arrays.stream(order, from, to)
-          .parallel()
-          .forEach(
-              i -> {
-                checkDeadline();
-                int mask = i % masks;
-                int level = i / masks;
-                boolean keepsMulti = multiAxis < 0 || (mask & (1 << multiAxis)) != 0;
-                Table empty = new Table(mask, level, level * masks + mask);
-                if (anyParentWithheld(empty)) {
-                  // Withheld with its parent: its cells would never be read, so none are counted.
-                  empty.withheld = true;
-                  tables[empty.index] = empty;
-                  equations[empty.index] = new long[0][];
-                } else {
-                  build(counting.tabulate(mask, level, keepsMulti ? all : once));
-                }
-              });
-      from = to;
+      auditWhole(masks - 1, level);
     }
-    auditWhole(masks - 1);
   }
 
   /** Protects a freshly counted table, or withholds it. */
@@ -152,7 +170,7 @@ public final class Cube {
     table.withheld = anyParentWithheld(table);
     if (!table.withheld) {
       try {
-        secondary.protect(table, false);
+        secondary.protect(table);
         zeros.indexRows(table);
       } catch (Unprotectable e) {
         table.withheld = true;
@@ -164,33 +182,20 @@ public final class Cube {
   }
 
   /**
-   * When the finest table over all axes is withheld, no single audit has seen every published table
-   * together: audits them all and repairs in the tables over all axes (which no other cube holds,
-   * so tables shared with other cubes keep their patterns), finest first, withholding one that
-   * cannot be repaired; if the tables over fewer axes determine a count on their own, the whole
-   * cube is withheld.
+   * When a level's table over all axes is withheld, no single audit has seen every published table
+   * of that level and the coarser ones together (otherwise that table's own audit has: they are all
+   * its ancestors). They are audited together now; if they determine a hidden count, or hide too
+   * many to audit, the whole level is withheld (and so every finer one). Only this level's tables
+   * are touched, so a coarser level keeps the patterns it has in a cube built no further.
    */
-  private void auditWhole(int full) {
-    if (!table(full, levels - 1).withheld) {
+  private void auditWhole(int full, int level) {
+    if (full == 0 || !table(full, level).withheld || !determinedOrTooMany()) {
       return;
     }
-    for (int level = levels - 1; level >= 0; level--) {
-      Table table = table(full, level);
-      if (table.withheld) {
-        continue;
-      }
-      try {
-        secondary.protect(table, true);
-        return;
-      } catch (Unprotectable e) {
-        table.withheld = true;
-        equations[table.index] = new long[0][];
-      }
-    }
-    if (full != 0 && determinedOrTooMany()) {
-      for (Table table : tables) {
-        table.withheld = true;
-      }
+    for (int mask = 0; mask <= full; mask++) {
+      Table table = table(mask, level);
+      table.withheld = true;
+      equations[table.index] = new long[0][];
     }
   }
 
@@ -200,7 +205,7 @@ public final class Cube {
    */
   private boolean determinedOrTooMany() {
     try {
-      return audit.determined(null, null, true).length > 0;
+      return audit.determined(null, null, true, new Work(Work.TABLE_BUDGET)).length > 0;
     } catch (Unprotectable e) {
       return true;
     }
@@ -239,8 +244,11 @@ public final class Cube {
     return tables[level * (1 << axes.size()) + mask];
   }
 
-  /** The table over the axes of the mask, at a time level. */
+  /** The table over the axes of the mask, at a time level (no finer than the cube was built). */
   public Table get(int mask, int level) {
+    if (level > finest) {
+      throw new IllegalArgumentException("time level " + level + " was not built in this cube");
+    }
     return table(mask, level);
   }
 
@@ -264,6 +272,11 @@ public final class Cube {
   /** The number of coded axes. */
   public int axisCount() {
     return axes.size();
+  }
+
+  /** The finest time level built: {@link #MONTH} unless the cube was built to a coarser one. */
+  public int finest() {
+    return finest;
   }
 
   /** The number of time levels: 3 (year, quarter, month), or 1 for a cube without time. */

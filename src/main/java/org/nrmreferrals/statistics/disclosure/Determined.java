@@ -45,7 +45,10 @@ final class Determined {
   private final boolean[] constant;
   final boolean[] gone;
 
-  private Determined(int unknowns, int[][] equations) {
+  private final Work work;
+
+  private Determined(int unknowns, int[][] equations, Work work) {
+    this.work = work;
     this.unknowns = unknowns;
     int n = equations.length;
     this.cols = new int[n][];
@@ -98,17 +101,18 @@ final class Determined {
    *
    * @param unknowns the number of unknowns, numbered from 0
    * @param equations each equation's unknowns; {@code ~u} stands for unknown u with coefficient -1
+   * @param work the budget the elimination spends from (see {@link Work})
    * @return for each unknown, whether the system fixes its value
    */
-  static boolean[] of(int unknowns, int[][] equations) {
-    return new Determined(unknowns, equations).solve();
+  static boolean[] of(int unknowns, int[][] equations, Work work) {
+    return new Determined(unknowns, equations, work).solve();
   }
 
   private boolean[] solve() {
     IntArrayList peeled = new IntArrayList();
     IntArrayList peeledRow = new IntArrayList();
     peel(peeled, peeledRow);
-    long[][] nulls = new Elimination(this).nullVectors();
+    long[][] nulls = new Elimination(this, work).nullVectors();
     boolean[] determined = new boolean[unknowns];
     Arrays.fill(determined, true);
     for (long[] x : nulls) {

@@ -42,22 +42,16 @@ final class Elimination {
    */
   private final int[] seen;
 
-  /**
-   * The most work (entries merged, rows visited) the elimination may do: beyond it the system is
-   * too costly to solve within a request, and the table is refused (withheld) rather than answered
-   * minutes later. The work depends only on the table and the tables under it, so the same table is
-   * refused in every query that contains it.
-   */
-  static final long WORK_BUDGET = 5_000_000;
-
-  private long work;
+  /** The work this elimination spends, with the other audits of the same table. */
+  private final Work work;
 
   /** A merged row, grown as needed. */
   private int[] mergedCols = new int[16];
 
   private long[] mergedVals = new long[16];
 
-  Elimination(Determined system) {
+  Elimination(Determined system, Work work) {
+    this.work = work;
     this.system = system;
     this.unknowns = system.unknowns;
     this.cols = system.cols;
@@ -202,12 +196,8 @@ final class Elimination {
     spend(m);
   }
 
-  /** Counts work (entries merged, rows visited); past the budget the table is refused. */
   private void spend(long units) {
-    work += units;
-    if (work > WORK_BUDGET) {
-      throw new Unprotectable("too costly to audit; group by fewer dimensions");
-    }
+    work.spend(units);
   }
 
   /**

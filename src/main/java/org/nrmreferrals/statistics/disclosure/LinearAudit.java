@@ -73,7 +73,7 @@ final class LinearAudit {
    * connected set of equations that holds a hidden cell of this table (with {@code whole}, in every
    * one), and returns every hidden cell whose count they fix, in canonical order.
    */
-  long[] determined(Table table, Relations relations, boolean whole) {
+  long[] determined(Table table, Relations relations, boolean whole, Work work) {
     // Unknowns are numbered densely: each audited table's cells from an offset of their own.
     int[] offset = new int[tables.length];
     Arrays.fill(offset, -1);
@@ -151,7 +151,7 @@ final class LinearAudit {
           rows[r][k] = equation[k] < 0 ? ~local[g] : local[g];
         }
       }
-      boolean[] determined = Determined.of(members.size(), rows);
+      boolean[] determined = Determined.of(members.size(), rows, work);
       for (int u = 0; u < determined.length; u++) {
         if (determined[u]) {
           out.add(unknownAt(offset, members.get(u)));

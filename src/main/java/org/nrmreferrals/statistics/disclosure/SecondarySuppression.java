@@ -37,13 +37,13 @@ final class SecondarySuppression {
    * holds exactly one hidden cell, then an audit of the whole linear system of the table and its
    * ancestors, hiding more cells of this table until no hidden count follows from it.
    */
-  void protect(Table table, boolean whole) {
+  void protect(Table table) {
     Relations relations = new Relations(cube, table);
     if (relations.list.isEmpty()) {
       equations[table.index] = new long[0][];
       return;
     }
-    if (relations.list.size() > 1 || whole) {
+    if (relations.list.size() > 1) {
       // Its audit would count at least these hidden cells and refuse: refuse before the greedy
       // pass spends its time on them (the same outcome, sooner).
       int primary = 0;
@@ -56,15 +56,17 @@ final class SecondarySuppression {
       }
     }
     greedy.suppress(table, relations);
-    if (relations.list.size() == 1 && !whole) {
+    // One budget for every round of audit and repair of this table.
+    Work work = new Work(Work.TABLE_BUDGET);
+    if (relations.list.size() == 1) {
       // Each hidden cell sits in one relation of this table, beside another hidden member: the
       // relation can always absorb it, so it fixes nothing the (clean) ancestors did not.
       equations[table.index] = audit.equations(table, relations);
       return;
     }
-    for (long[] determined = audit.determined(table, relations, whole);
+    for (long[] determined = audit.determined(table, relations, false, work);
         determined.length > 0;
-        determined = audit.determined(table, relations, whole)) {
+        determined = audit.determined(table, relations, false, work)) {
       // A repair for each determined cell, then the rows and columns, then audit again.
       cube.checkDeadline();
       boolean repaired = false;

@@ -2,6 +2,8 @@ package org.nrmreferrals.statistics.disclosure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +18,7 @@ class CubeTest {
   private static final int T = 10;
 
   /** Facts as rows of codes: one int[] per fact, the last element its month. */
-  private static final class Rows implements Facts {
+  static final class Rows implements Facts {
     final List<int[]> rows = new ArrayList<>();
 
     Rows add(int times, int... codesAndMonth) {
@@ -171,6 +173,48 @@ class CubeTest {
     }
   }
 
+  /**
+   * A cube built only down to the years (or quarters) an answer reads gives those levels the
+   * patterns a cube of every level gives them, and is protected on its own: no level depends on a
+   * finer one, so a yearly answer and a monthly one agree on every cell they share.
+   */
+  @Test
+  void aCubeBuiltToACoarserLevelAgreesWithTheWholeCube() {
+    Random random = new Random(23);
+    int levelsWithheldWhole = 0;
+    // Seeded, so always the same cubes: enough rounds to meet levels that the audit of a whole
+    // level withholds (a few in a hundred cubes of this size).
+    for (int round = 0; round < 400 && (round < Rounds.of(15, 60) || levelsWithheldWhole < 2); ) {
+      round++;
+      Rows rows = new Rows();
+      for (int i = 150 + random.nextInt(150); i > 0; i--) {
+        rows.add(1, skew(random, 4), skew(random, 3), skew(random, 5), random.nextInt(12));
+      }
+      List<Axis> axes = List.of(rows.axis("a", 0, 4), rows.axis("b", 1, 3), rows.axis("c", 2, 5));
+      Cube whole = new Cube(rows, axes, true, T);
+      for (int level = Cube.QUARTER; level <= Cube.MONTH; level++) {
+        // The grand total has no relation of its own: withheld only with its whole level.
+        levelsWithheldWhole +=
+            whole.get(0, level).withheld && !whole.get(0, level - 1).withheld ? 1 : 0;
+      }
+      for (int finest = Cube.YEAR; finest < Cube.MONTH; finest++) {
+        Cube partial = new Cube(rows, axes, true, T, Long.MAX_VALUE, finest);
+        assertEquals(finest, partial.finest());
+        for (int level = 0; level <= finest; level++) {
+          for (int mask = 0; mask < 1 << axes.size(); mask++) {
+            assertSamePattern(partial, mask, whole, mask, level);
+          }
+        }
+        assertEquals(0, DisclosureAudit.audit(partial), "determined in cube " + round);
+        assertProtected(partial);
+        int beyond = finest + 1;
+        assertThrows(IllegalArgumentException.class, () -> partial.get(0, beyond));
+      }
+      assertEquals(0, DisclosureAudit.audit(whole), "determined in cube " + round);
+    }
+    assertTrue(levelsWithheldWhole >= 2, "no level was withheld whole: the test proves less");
+  }
+
   @Test
   void randomCubesLeaveNoRelationWithExactlyOneHiddenCell() {
     Random random = new Random(7);
@@ -205,13 +249,13 @@ class CubeTest {
       assertEquals(0, DisclosureAudit.audit(t), "hidden counts determined in cube " + round);
       assertProtected(t);
       withheld += DisclosureAudit.withheld(t);
-      for (int level = 0; level < t.levels(); level++) {
+      for (int level = 0; level <= t.finest(); level++) {
         for (int mask = 0; mask < 1 << t.axisCount(); mask++) {
           if (t.get(mask, level).withheld) {
             for (int a = 0; a < t.axisCount(); a++) {
               assertEquals(true, t.get(mask | (1 << a), level).withheld);
             }
-            assertEquals(true, level == t.levels() - 1 || t.get(mask, level + 1).withheld);
+            assertEquals(true, level == t.finest() || t.get(mask, level + 1).withheld);
           }
         }
       }
@@ -274,7 +318,7 @@ class CubeTest {
   /** No relation (a cell and its children along one axis, or in time) holds exactly one hidden. */
   static void assertProtected(Cube t) {
     int masks = 1 << t.axisCount();
-    for (int level = 0; level < t.levels(); level++) {
+    for (int level = 0; level <= t.finest(); level++) {
       for (int mask = 0; mask < masks; mask++) {
         Table table = t.get(mask, level);
         if (table.withheld) {

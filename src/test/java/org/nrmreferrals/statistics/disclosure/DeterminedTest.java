@@ -26,7 +26,7 @@ class DeterminedTest {
       }
       assertArrayEquals(
           DisclosureAudit.denseDetermined(dense, unknowns),
-          Determined.of(unknowns, rows),
+          Determined.of(unknowns, rows, new Work(Long.MAX_VALUE)),
           "system " + round);
     }
   }

@@ -71,7 +71,7 @@ public class DisclosureAudit {
   /** The number of tables withheld whole. */
   static int withheld(Cube t) {
     int n = 0;
-    for (int level = 0; level < t.levels(); level++) {
+    for (int level = 0; level <= t.finest(); level++) {
       for (int mask = 0; mask < 1 << t.axisCount(); mask++) {
         n += t.get(mask, level).withheld ? 1 : 0;
       }
@@ -92,7 +92,7 @@ public class DisclosureAudit {
     List<double[]> eqs = new ArrayList<>();
     List<Map<String, Double>> sparse = new ArrayList<>();
     int masks = 1 << t.axisCount();
-    for (int level = 0; level < t.levels(); level++) {
+    for (int level = 0; level <= t.finest(); level++) {
       for (int mask = 0; mask < masks; mask++) {
         Table table = t.get(mask, level);
         if (table.withheld) {
@@ -108,7 +108,7 @@ public class DisclosureAudit {
       }
     }
     // relations
-    for (int level = 0; level < t.levels(); level++) {
+    for (int level = 0; level <= t.finest(); level++) {
       for (int mask = 0; mask < masks; mask++) {
         Table table = t.get(mask, level);
         if (table.withheld) {
