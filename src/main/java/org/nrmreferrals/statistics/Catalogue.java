@@ -1,10 +1,12 @@
 package org.nrmreferrals.statistics;
 
+import static org.nrmreferrals.statistics.Dimension.AGENCY;
 import static org.nrmreferrals.statistics.Dimension.AGENCY_TYPE;
 import static org.nrmreferrals.statistics.Dimension.AGE_AT_EXPLOITATION;
 import static org.nrmreferrals.statistics.Dimension.COMPETENT_AUTHORITY;
 import static org.nrmreferrals.statistics.Dimension.EXPLOITATION_COMBINATION;
 import static org.nrmreferrals.statistics.Dimension.EXPLOITATION_LOCATION;
+import static org.nrmreferrals.statistics.Dimension.GENDER;
 import static org.nrmreferrals.statistics.Dimension.KIND;
 import static org.nrmreferrals.statistics.Dimension.NATION;
 import static org.nrmreferrals.statistics.Dimension.NATIONALITY;
@@ -95,6 +97,14 @@ class Catalogue {
               List.of(AGENCY_TYPE, EXPLOITATION_COMBINATION),
               Map.of(KIND, "NRM"),
               null),
+          fiveWay("government-agency", "GOVERNMENT_AGENCY", "government agency", "Table 11"),
+          fiveWay("ngo", "NGO", "NGO and third sector", "Table 12"),
+          fiveWay("police", "POLICE", "police", "Table 13 (one block per force)"),
+          fiveWay(
+              "local-authority",
+              "LOCAL_AUTHORITY",
+              "local authority",
+              "Table 14 (by organisation here; the Home Office gives local authorities together)"),
           new Entry(
               "referrals-by-nation",
               "NRM referrals by quarter and UK nation of the police force area",
@@ -187,6 +197,27 @@ class Catalogue {
               List.of(QUARTER, POLICE_FORCE),
               Map.of(),
               null));
+
+  /**
+   * A five-way table of one first responder type: referrals by organisation, exact combination of
+   * exploitation types, age at exploitation, gender and nationality. Wider than an ad-hoc question
+   * may be, so protected by primary suppression and the cell-key noise alone (see {@link
+   * Protection#secondary}).
+   */
+  private static Entry fiveWay(String code, String type, String words, String table) {
+    return new Entry(
+        "referrals-five-way-" + code,
+        "NRM referrals from "
+            + words
+            + " first responders by organisation, exploitation type, age at exploitation, gender"
+            + " and nationality",
+        table + " of the 2023 editions",
+        "quarter of referral",
+        Source.REFERRALS,
+        List.of(AGENCY, EXPLOITATION_COMBINATION, AGE_AT_EXPLOITATION, GENDER, NATIONALITY),
+        Map.of(KIND, "NRM", AGENCY_TYPE, type),
+        null);
+  }
 
   private final Statistics statistics;
   private final CaseEventTables caseEvents;

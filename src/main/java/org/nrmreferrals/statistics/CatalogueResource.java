@@ -66,11 +66,11 @@ public class CatalogueResource {
                     new ProblemException(
                         ProblemType.NOT_FOUND,
                         "No table " + code + " in the catalogue (GET /api/v1/statistics/tables)."));
-    MultivaluedMap<String, String> params = params(uri.getQueryParameters());
-    params.putSingle("groupBy", String.join(",", entry.groupBy()));
-    entry.filters().forEach(params::putSingle);
-    Asked a = requests.ask(uri, params, true);
-    PublishedTable figures = catalogue.figures(entry, a.release(), a.q());
+    // The period and release as asked; the dimensions the entry's, which may be more than an
+    // ad-hoc question may group by.
+    Asked a = requests.ask(uri, params(uri.getQueryParameters()), true);
+    StatisticsQuery q = a.q().over(entry.dimensions(), entry.fixed());
+    PublishedTable figures = catalogue.figures(entry, a.release(), q);
     return StatisticsAnswers.answer(headers, new CatalogueAnswer(entry, figures), figures);
   }
 

@@ -19,21 +19,32 @@ import org.nrmreferrals.statistics.disclosure.Facts;
 import org.nrmreferrals.web.ProblemException;
 import org.nrmreferrals.web.ProblemType;
 
-/** The coded axes of one request: grouped and filtered dimensions, in canonical order. */
+/**
+ * The coded axes of one request: grouped and filtered dimensions, in canonical order. A wide table
+ * without secondary suppression (see {@link Protection#secondary}) has its filters applied to the
+ * facts instead: no axis of its cube, since it has no pattern of hidden cells to keep the same
+ * across filtered and unfiltered cubes; its published counts are protected by their noise.
+ */
 final class Layout {
   final CodedFacts s;
   final StatisticsQuery q;
   final List<Dimension> coded;
   final Map<Dimension, Integer> axisOf = new EnumMap<>(Dimension.class);
   final Map<Integer, Integer> fixed = new HashMap<>();
+
+  /** Each filter's code, whether it is an axis (fixed) or applied to the facts. */
+  private final Map<Dimension, Integer> filterCodes = new EnumMap<>(Dimension.class);
+
   final Map<Dimension, List<String>> domains = new EnumMap<>(Dimension.class);
   private final int threshold;
   private final long deadline;
+  private final boolean secondary;
 
   /**
    * @param deadline when protecting its cubes must have finished ({@link System#nanoTime})
    */
-  Layout(CodedFacts s, StatisticsQuery q, int threshold, long deadline) {
+  Layout(CodedFacts s, StatisticsQuery q, int threshold, long deadline, boolean secondary) {
+    this.secondary = secondary;
     this.s = s;
     this.q = q;
     this.threshold = threshold;
@@ -47,12 +58,15 @@ final class Layout {
     this.coded =
         Arrays.stream(Dimension.values())
             .filter(d -> !d.isTime())
-            .filter(d -> q.groupBy().contains(d) || q.filters().containsKey(d))
+            .filter(d -> q.groupBy().contains(d) || (secondary && q.filters().containsKey(d)))
             .toList();
     for (int i = 0; i < coded.size(); i++) {
       axisOf.put(coded.get(i), i);
     }
-    q.filters().forEach((d, v) -> fixed.put(axisOf.get(d), domains.get(d).indexOf(v)));
+    q.filters().forEach((d, v) -> filterCodes.put(d, domains.get(d).indexOf(v)));
+    if (secondary) {
+      filterCodes.forEach((d, code) -> fixed.put(axisOf.get(d), code));
+    }
   }
 
   /**
@@ -73,10 +87,15 @@ final class Layout {
     for (Cubes.Internal i : internal) {
       axes.add(i.axis());
     }
+    if (!secondary && !filterCodes.isEmpty()) {
+      factsOfYear = sliced(factsOfYear, slotOf);
+    }
     Map<Integer, Cube> byYear = new LinkedHashMap<>();
     try {
       if (q.from() == null) {
-        byYear.put(0, new Cube(factsOfYear.apply(0), axes, false, threshold, deadline));
+        byYear.put(
+            0,
+            new Cube(factsOfYear.apply(0), axes, false, threshold, deadline, Cube.YEAR, secondary));
       } else {
         // Each year's cube is built down to the finest time level the answer (its rows by the
         // period grouped by, or its margins and total over the whole period) reads in it.
@@ -98,7 +117,8 @@ final class Layout {
                   true,
                   threshold,
                   deadline,
-                  year.getValue()));
+                  year.getValue(),
+                  secondary));
         }
       }
     } catch (Cube.TooCostly e) {
@@ -130,13 +150,47 @@ final class Layout {
 
   /** Whether a referral's slot is in the filters' slice. */
   boolean inSlice(int slot) {
-    for (Map.Entry<Integer, Integer> f : fixed.entrySet()) {
-      Dimension d = coded.get(f.getKey());
-      int value = code(s, d).applyAsInt(slot);
-      if (d.isMulti() ? (value & (1 << f.getValue())) == 0 : value != f.getValue()) {
+    for (Map.Entry<Dimension, Integer> f : filterCodes.entrySet()) {
+      if (!matches(f.getKey(), code(s, f.getKey()).applyAsInt(slot), f.getValue())) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean matches(Dimension d, int value, int code) {
+    return d.isMulti() ? (value & (1 << code)) != 0 : value == code;
+  }
+
+  /** The facts of each year with those outside the filters' slice skipped. */
+  private IntFunction<Facts> sliced(IntFunction<Facts> factsOfYear, IntUnaryOperator slotOf) {
+    List<Dimension> dims = List.copyOf(filterCodes.keySet());
+    IntUnaryOperator[] codes = dims.stream().map(d -> code(s, d)).toArray(IntUnaryOperator[]::new);
+    int[] wanted = dims.stream().mapToInt(filterCodes::get).toArray();
+    return year -> {
+      Facts all = factsOfYear.apply(year);
+      return new Facts() {
+        @Override
+        public int size() {
+          return all.size();
+        }
+
+        @Override
+        public int month(int fact) {
+          int slot = slotOf.applyAsInt(fact);
+          for (int i = 0; i < codes.length; i++) {
+            if (!matches(dims.get(i), codes[i].applyAsInt(slot), wanted[i])) {
+              return -1;
+            }
+          }
+          return all.month(fact);
+        }
+
+        @Override
+        public int key(int fact) {
+          return all.key(fact);
+        }
+      };
+    };
   }
 }

@@ -39,7 +39,18 @@ class Protection {
 
   /** The layout of a question over a release's facts, with the time its protection may take. */
   Layout layout(CodedFacts s, StatisticsQuery q) {
-    return new Layout(s, q, threshold(q), System.nanoTime() + maxProtectNanos);
+    return new Layout(s, q, threshold(q), System.nanoTime() + maxProtectNanos, secondary(q));
+  }
+
+  /**
+   * Whether secondary suppression, with the audit of every relation together, protects the
+   * question: always, except a wide table (more dimensions than an ad-hoc question may have, a
+   * catalogue's five-way breakdown) while the cell-key noise is on. There only counts under the
+   * threshold are hidden, and the noise on every other published count keeps any combination of
+   * them from giving a hidden count exactly (see docs/design/disclosure-control.md).
+   */
+  boolean secondary(StatisticsQuery q) {
+    return !q.wide() || perturbation == null;
   }
 
   /** The smallest count published: 1 (everything) for an exact read. */
@@ -49,6 +60,8 @@ class Protection {
 
   /** A fresh publication for one answer. */
   Publication publication(StatisticsQuery q) {
-    return q.exact() ? Publication.exact() : new Publication(threshold, roundingBase, perturbation);
+    return q.exact()
+        ? Publication.exact()
+        : new Publication(threshold, roundingBase, perturbation, secondary(q));
   }
 }

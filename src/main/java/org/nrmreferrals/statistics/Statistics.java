@@ -89,7 +89,7 @@ class Statistics {
           Publication p = protection.publication(q);
           List<Map<String, Object>> rows = cubes.rows(q.groupBy(), p, false);
           List<Margin> margins = new ArrayList<>();
-          for (List<Dimension> subset : properSubsets(q.groupBy())) {
+          for (List<Dimension> subset : margins(q)) {
             margins.add(new Margin(wireNames(subset), cubes.rows(subset, p, false)));
           }
           Map<String, Object> total = cubes.rows(List.of(), p, false).get(0);
@@ -310,6 +310,24 @@ class Statistics {
       }
       throw e;
     }
+  }
+
+  /**
+   * The margins of a count table: every proper subset of its dimensions, or for a wide table (a
+   * catalogue's five-way breakdown) the Home Office's nested totals only: by the first dimension,
+   * the first two, and so on, and by the last (its columns) alone.
+   */
+  static List<List<Dimension>> margins(StatisticsQuery q) {
+    if (!q.wide()) {
+      return properSubsets(q.groupBy());
+    }
+    List<Dimension> dims = q.groupBy();
+    List<List<Dimension>> out = new ArrayList<>();
+    for (int size = dims.size() - 1; size >= 1; size--) {
+      out.add(dims.subList(0, size));
+    }
+    out.add(dims.subList(dims.size() - 1, dims.size()));
+    return out;
   }
 
   /** Every proper non-empty subset, larger first, each in the order given. */

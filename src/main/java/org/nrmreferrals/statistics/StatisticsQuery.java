@@ -30,6 +30,22 @@ record StatisticsQuery(
     this(from, to, groupBy, filters, false);
   }
 
+  /**
+   * The same period over other dimensions: a catalogue table's, which may be wider than an ad-hoc
+   * question may be.
+   */
+  StatisticsQuery over(List<Dimension> dimensions, Map<Dimension, String> fixed) {
+    return new StatisticsQuery(from, to, List.copyOf(dimensions), Map.copyOf(fixed), exact);
+  }
+
+  /**
+   * Whether it is over more dimensions than an ad-hoc question may be (a catalogue table's five-way
+   * breakdowns): too many for the linear audit, so protected by the cell-key noise instead.
+   */
+  boolean wide() {
+    return groupBy.size() + filters.size() > MAX_DIMENSIONS;
+  }
+
   /** The same question, answered exactly (a statistician's read). */
   StatisticsQuery exactly() {
     return new StatisticsQuery(from, to, groupBy, filters, true);

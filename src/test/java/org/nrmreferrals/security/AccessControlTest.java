@@ -332,7 +332,8 @@ class AccessControlTest {
             "ictg-referrals",
             "time-to-decision",
             "tables",
-            "tables/referrals-by-nation?period=2025")) {
+            "tables/referrals-by-nation?period=2025",
+            "tables/referrals-five-way-police?period=2025")) {
       row(
           rows,
           "GET statistics/" + table,

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -286,6 +287,62 @@ class StatisticsTest {
             .extract()
             .asString();
     assertEquals("quarter,count,suppressed\r\nALL,0,\r\n", csv);
+    // Table 13's five-way shape: police first responders by organisation, exploitation type,
+    // age, gender and nationality, with the Home Office's nested totals. This instance has no
+    // noise, so the table is protected by suppression like any other: the 3 VN men alone in
+    // their row are hidden.
+    Api.as(catalogue)
+        .get(BASE + "tables/referrals-five-way-police?period=2025&release=" + release)
+        .then()
+        .statusCode(200)
+        .body(
+            "figures.groupBy",
+            equalTo(
+                List.of(
+                    "agency",
+                    "exploitationCombination",
+                    "ageAtExploitation",
+                    "gender",
+                    "nationality")))
+        .body("figures.filters.agencyType", equalTo("POLICE"))
+        .body("figures.total.count", equalTo(62))
+        .body(
+            "figures.rows.find { it.nationality == 'AL' && it.gender == 'MALE' }"
+                + ".exploitationCombination",
+            equalTo("LABOUR"))
+        .body(
+            "figures.rows.find { it.nationality == 'AL' && it.gender == 'MALE' }.count",
+            equalTo(12))
+        .body(
+            "figures.rows.find { it.nationality == 'VN' && it.gender == 'MALE' }.suppressed",
+            equalTo(true))
+        .body(
+            "figures.margins.groupBy",
+            equalTo(
+                List.of(
+                    List.of("agency", "exploitationCombination", "ageAtExploitation", "gender"),
+                    List.of("agency", "exploitationCombination", "ageAtExploitation"),
+                    List.of("agency", "exploitationCombination"),
+                    List.of("agency"),
+                    List.of("nationality"))))
+        .body(
+            "figures.margins.find { it.groupBy == ['nationality'] }.rows"
+                + ".find { it.nationality == 'GB' }.count",
+            equalTo(20))
+        .body("figures.disclosureControl.rule", containsString("solving all the published"));
+    String fiveWay =
+        Api.as(catalogue)
+            .accept("text/csv")
+            .get(BASE + "tables/referrals-five-way-police?period=2025&release=" + release)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertTrue(
+        fiveWay.startsWith(
+            "agency,exploitationCombination,exploitationCombinationName,ageAtExploitation,gender,"
+                + "nationality,nationalityName,count,suppressed\r\n"),
+        fiveWay);
     Api.as(catalogue).get(BASE + "tables/table-99?period=2025").then().statusCode(404);
     Api.as(catalogue).get(BASE + "tables/rg-decisions-by-age").then().statusCode(400);
     Api.as(catalogue)

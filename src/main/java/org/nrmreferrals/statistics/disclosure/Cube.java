@@ -46,6 +46,9 @@ public final class Cube {
   public static final int QUARTER = 1;
   public static final int MONTH = 2;
 
+  /** Whether secondary suppression and its audit run (see the constructor). */
+  private final boolean withSecondary;
+
   /** When protecting must have finished, as a {@link System#nanoTime} value. */
   private final long deadline;
 
@@ -82,20 +85,31 @@ public final class Cube {
    * System#nanoTime} value) has passed: then nothing of the cube may be published.
    */
   public Cube(Facts facts, List<Axis> axes, boolean withTime, int threshold, long deadline) {
-    this(facts, axes, withTime, threshold, deadline, withTime ? MONTH : YEAR);
+    this(facts, axes, withTime, threshold, deadline, withTime ? MONTH : YEAR, true);
   }
 
   /**
    * Counts and protects the time levels down to {@code finest} only (a year's answer needs no
    * month): each level's tables get the patterns they get in a cube of every level, since no table
    * depends on a finer one (see {@link #auditWhole}).
+   *
+   * @param withSecondary whether secondary suppression (with its audit) runs; without it only
+   *     counts under the threshold are hidden, for a table too wide to protect so within a request,
+   *     whose published counts must then all carry noise instead (the caller's guarantee)
    */
   public Cube(
-      Facts facts, List<Axis> axes, boolean withTime, int threshold, long deadline, int finest) {
+      Facts facts,
+      List<Axis> axes,
+      boolean withTime,
+      int threshold,
+      long deadline,
+      int finest,
+      boolean withSecondary) {
     if (finest < YEAR || finest > (withTime ? MONTH : YEAR)) {
       throw new IllegalArgumentException("no time level " + finest + " in this cube");
     }
     this.deadline = deadline;
+    this.withSecondary = withSecondary;
     this.keys = new CellKeys(axes);
     this.axes = keys.axes;
     this.levels = withTime ? 3 : 1;
@@ -168,6 +182,10 @@ public final class Cube {
   private void build(Table table) {
     tables[table.index] = table;
     table.withheld = anyParentWithheld(table);
+    if (!table.withheld && !withSecondary) {
+      equations[table.index] = new long[0][];
+      return;
+    }
     if (!table.withheld) {
       try {
         secondary.protect(table);
@@ -189,7 +207,7 @@ public final class Cube {
    * are touched, so a coarser level keeps the patterns it has in a cube built no further.
    */
   private void auditWhole(int full, int level) {
-    if (full == 0 || !table(full, level).withheld || !determinedOrTooMany()) {
+    if (!withSecondary || full == 0 || !table(full, level).withheld || !determinedOrTooMany()) {
       return;
     }
     for (int mask = 0; mask <= full; mask++) {

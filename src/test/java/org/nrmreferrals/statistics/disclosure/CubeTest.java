@@ -1,6 +1,7 @@
 package org.nrmreferrals.statistics.disclosure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -198,7 +199,7 @@ class CubeTest {
             whole.get(0, level).withheld && !whole.get(0, level - 1).withheld ? 1 : 0;
       }
       for (int finest = Cube.YEAR; finest < Cube.MONTH; finest++) {
-        Cube partial = new Cube(rows, axes, true, T, Long.MAX_VALUE, finest);
+        Cube partial = new Cube(rows, axes, true, T, Long.MAX_VALUE, finest, true);
         assertEquals(finest, partial.finest());
         for (int level = 0; level <= finest; level++) {
           for (int mask = 0; mask < 1 << axes.size(); mask++) {
@@ -213,6 +214,35 @@ class CubeTest {
       assertEquals(0, DisclosureAudit.audit(whole), "determined in cube " + round);
     }
     assertTrue(levelsWithheldWhole >= 2, "no level was withheld whole: the test proves less");
+  }
+
+  /**
+   * A cube without secondary suppression (a wide table, whose published counts carry noise instead)
+   * hides exactly the counts under the threshold, withholds nothing, and counts the same cells as a
+   * protected cube.
+   */
+  @Test
+  void aCubeWithoutSecondarySuppressionHidesOnlyTheSmallCounts() {
+    Random random = new Random(31);
+    for (int round = 0; round < Rounds.of(10, 40); round++) {
+      Rows rows = randomRows(random, 30 + random.nextInt(500));
+      List<Axis> axes = List.of(rows.axis("a", 0, 4), rows.axis("b", 1, 3), rows.axis("c", 2, 5));
+      Cube primaryOnly = new Cube(rows, axes, true, T, Long.MAX_VALUE, Cube.MONTH, false);
+      Cube protectedCube = new Cube(rows, axes, true, T);
+      for (int level = 0; level <= Cube.MONTH; level++) {
+        for (int mask = 0; mask < 1 << axes.size(); mask++) {
+          Table table = primaryOnly.get(mask, level);
+          assertFalse(table.withheld);
+          for (int i = 0; i < table.size; i++) {
+            int count = table.counts[i];
+            assertEquals(count > 0 && count < T, table.status[i] != Table.PUBLISHED);
+            if (!protectedCube.get(mask, level).withheld) {
+              assertEquals(count, protectedCube.get(mask, level).count(table.keys[i]));
+            }
+          }
+        }
+      }
+    }
   }
 
   @Test
