@@ -39,6 +39,9 @@ public interface NrmConfig {
   /** The audit trail: checkpoint signing key, verification. */
   Audit audit();
 
+  /** Likely-duplicate matching at intake. */
+  Duplicates duplicates();
+
   /** Webhook delivery. */
   Webhooks webhooks();
 
@@ -279,6 +282,18 @@ public interface NrmConfig {
   }
 
   /** Production sets NRM_AUDIT_SIGNING_KEY_FILE: an Ed25519 private key, PKCS#8 PEM. */
+  /**
+   * Likely-duplicate matching at intake: a new referral is matched with the newest earlier
+   * referrals that share a digest of the person's name with date of birth or a nationality, at most
+   * this many (NRM_DUPLICATES_MAX_MATCHES), so neither its cost nor what it stores grows with the
+   * number of earlier referrals of a common name. Older ones are reached through the newer: each
+   * lists its own newest matches.
+   */
+  interface Duplicates {
+    @WithDefault("10")
+    int maxMatches();
+  }
+
   interface Audit {
     Optional<String> signingKeyFile();
 

@@ -60,6 +60,15 @@ class Catalogue {
       return Statistics.wireNames(dimensions);
     }
 
+    /**
+     * Whether only statisticians may read it: the five-way tables, whose cells are too small and
+     * too many to protect (see docs/design/disclosure-control.md).
+     */
+    @JsonProperty("statisticiansOnly")
+    public boolean statisticiansOnly() {
+      return dimensions.size() + fixed.size() > StatisticsQuery.MAX_DIMENSIONS;
+    }
+
     @JsonProperty("filters")
     public Map<String, String> filters() {
       Map<String, String> out = new java.util.LinkedHashMap<>();
@@ -200,9 +209,11 @@ class Catalogue {
 
   /**
    * A five-way table of one first responder type: referrals by organisation, exact combination of
-   * exploitation types, age at exploitation, gender and nationality. Wider than an ad-hoc question
-   * may be, so protected by primary suppression and the cell-key noise alone (see {@link
-   * Protection#secondary}).
+   * exploitation types, age at exploitation, gender and nationality, with the Home Office's nested
+   * totals. Wider than an ad-hoc question may be and mostly cells of one or two people: no pattern
+   * of suppressed cells protects it within a request, and publishing it with less (the noise alone)
+   * would undo the suppression of the ad-hoc tables it shares margins with. So statisticians read
+   * it, exactly and audited, and apply their own disclosure control before publishing any of it.
    */
   private static Entry fiveWay(String code, String type, String words, String table) {
     return new Entry(

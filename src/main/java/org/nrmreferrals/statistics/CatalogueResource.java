@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.nrmreferrals.security.Caller;
 import org.nrmreferrals.security.Roles;
 import org.nrmreferrals.statistics.StatisticsRequests.Asked;
 import org.nrmreferrals.web.Problem;
@@ -39,10 +40,12 @@ public class CatalogueResource {
 
   private final Catalogue catalogue;
   private final StatisticsRequests requests;
+  private final Caller caller;
 
-  CatalogueResource(Catalogue catalogue, StatisticsRequests requests) {
+  CatalogueResource(Catalogue catalogue, StatisticsRequests requests, Caller caller) {
     this.catalogue = catalogue;
     this.requests = requests;
+    this.caller = caller;
   }
 
   @GET
@@ -68,7 +71,19 @@ public class CatalogueResource {
                         "No table " + code + " in the catalogue (GET /api/v1/statistics/tables)."));
     // The period and release as asked; the dimensions the entry's, which may be more than an
     // ad-hoc question may group by.
-    Asked a = requests.ask(uri, params(uri.getQueryParameters()), true);
+    MultivaluedMap<String, String> asked = params(uri.getQueryParameters());
+    if (entry.statisticiansOnly() && !caller.isStatistician()) {
+      throw new ProblemException(
+          ProblemType.FORBIDDEN,
+          "Table "
+              + code
+              + " is read by statisticians only: its cells are mostly one or two people, too"
+              + " small and too many to protect. Its margins are published: see"
+              + " referrals-by-first-responder-type-and-exploitation, or group referrals by up"
+              + " to three of agency, exploitationCombination, ageAtExploitation, gender and"
+              + " nationality.");
+    }
+    Asked a = requests.ask(uri, asked, true);
     StatisticsQuery q = a.q().over(entry.dimensions(), entry.fixed());
     PublishedTable figures = catalogue.figures(entry, a.release(), q);
     return StatisticsAnswers.answer(headers, new CatalogueAnswer(entry, figures), figures);

@@ -15,15 +15,6 @@ public record DisclosureControl(
     String rule) {
 
   DisclosureControl(int threshold, int roundingBase, int maxNoise, int suppressedCells) {
-    this(threshold, roundingBase, maxNoise, suppressedCells, true);
-  }
-
-  /**
-   * @param secondary whether secondary suppression ran (every table but the widest, whose noise
-   *     stands in for it)
-   */
-  DisclosureControl(
-      int threshold, int roundingBase, int maxNoise, int suppressedCells, boolean secondary) {
     this(
         threshold,
         roundingBase,
@@ -32,22 +23,13 @@ public record DisclosureControl(
         false,
         "Counts from 1 to "
             + (threshold - 1)
-            + (secondary
-                ? " are suppressed. Further counts are suppressed, smallest first, until no"
-                    + " suppressed count in a row, column or total can be worked out by"
-                    + " subtraction, nor by solving all the published rows, columns and totals"
-                    + " together."
-                : " are suppressed. This table has more dimensions than further suppression can"
-                    + " protect: the noise below, on every other published count, keeps any"
-                    + " subtraction or combination of them from giving a suppressed count"
-                    + " exactly.")
-            + (secondary
-                ? " Each calendar year is protected as one table of years, quarters and months,"
-                    + " with filters as dimensions of it, the same way in every query; a count over"
-                    + " any other period sums whole years, quarters and months and is published"
-                    + " only if every one of them is."
-                : " A count over a period sums whole years, quarters and months and is published"
-                    + " only if every one of them is.")
+            + " are suppressed. Further counts are suppressed, smallest first, until no"
+            + " suppressed count in a row, column or total can be worked out by subtraction,"
+            + " nor by solving all the published rows, columns and totals together."
+            + " Each calendar year is protected as one table of years, quarters and months, with"
+            + " filters as dimensions of it, the same way in every query; a count over any other"
+            + " period sums whole years, quarters and months and is published only if every one"
+            + " of them is."
             + (maxNoise > 0
                 ? " Each published count then has a noise of at most "
                     + maxNoise

@@ -20,10 +20,10 @@ import org.nrmreferrals.web.ProblemException;
 import org.nrmreferrals.web.ProblemType;
 
 /**
- * The coded axes of one request: grouped and filtered dimensions, in canonical order. A wide table
- * without secondary suppression (see {@link Protection#secondary}) has its filters applied to the
- * facts instead: no axis of its cube, since it has no pattern of hidden cells to keep the same
- * across filtered and unfiltered cubes; its published counts are protected by their noise.
+ * The coded axes of one request: grouped and filtered dimensions, in canonical order. An exact read
+ * (see {@link Protection#secondary}) has its filters applied to the facts instead: it hides
+ * nothing, so it has no pattern of hidden cells to keep the same across filtered and unfiltered
+ * cubes.
  */
 final class Layout {
   final CodedFacts s;

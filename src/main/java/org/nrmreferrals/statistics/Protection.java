@@ -43,14 +43,12 @@ class Protection {
   }
 
   /**
-   * Whether secondary suppression, with the audit of every relation together, protects the
-   * question: always, except a wide table (more dimensions than an ad-hoc question may have, a
-   * catalogue's five-way breakdown) while the cell-key noise is on. There only counts under the
-   * threshold are hidden, and the noise on every other published count keeps any combination of
-   * them from giving a hidden count exactly (see docs/design/disclosure-control.md).
+   * Whether the question's cubes are protected by secondary suppression and its audit: every
+   * question but a statistician's exact read, which hides nothing (its cubes count with threshold
+   * 1), so it skips the secondary pass and has its filters applied to the facts.
    */
   boolean secondary(StatisticsQuery q) {
-    return !q.wide() || perturbation == null;
+    return !q.exact();
   }
 
   /** The smallest count published: 1 (everything) for an exact read. */
@@ -60,8 +58,6 @@ class Protection {
 
   /** A fresh publication for one answer. */
   Publication publication(StatisticsQuery q) {
-    return q.exact()
-        ? Publication.exact()
-        : new Publication(threshold, roundingBase, perturbation, secondary(q));
+    return q.exact() ? Publication.exact() : new Publication(threshold, roundingBase, perturbation);
   }
 }

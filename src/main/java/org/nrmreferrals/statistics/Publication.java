@@ -14,38 +14,23 @@ final class Publication {
   private final int roundingBase;
   private final CellKeyPerturbation perturbation;
   private final boolean exact;
-  private final boolean secondary;
   private int suppressed;
 
   Publication(int threshold, int roundingBase, CellKeyPerturbation perturbation) {
-    this(threshold, roundingBase, perturbation, true);
-  }
-
-  /**
-   * @param secondary whether secondary suppression ran (see {@link Protection#secondary}), which
-   *     the rule stated says
-   */
-  Publication(
-      int threshold, int roundingBase, CellKeyPerturbation perturbation, boolean secondary) {
-    this(threshold, roundingBase, perturbation, false, secondary);
+    this(threshold, roundingBase, perturbation, false);
   }
 
   private Publication(
-      int threshold,
-      int roundingBase,
-      CellKeyPerturbation perturbation,
-      boolean exact,
-      boolean secondary) {
+      int threshold, int roundingBase, CellKeyPerturbation perturbation, boolean exact) {
     this.threshold = threshold;
     this.roundingBase = roundingBase;
     this.perturbation = perturbation;
     this.exact = exact;
-    this.secondary = secondary;
   }
 
   /** Exact figures, for a statistician: no threshold, rounding or noise. */
   static Publication exact() {
-    return new Publication(1, 1, null, true, true);
+    return new Publication(1, 1, null, true);
   }
 
   /** Puts a count (or null and a mark) under a name; returns what was published. */
@@ -88,10 +73,6 @@ final class Publication {
       return DisclosureControl.exactFigures();
     }
     return new DisclosureControl(
-        threshold,
-        roundingBase,
-        perturbation == null ? 0 : perturbation.maxNoise(),
-        suppressed,
-        secondary);
+        threshold, roundingBase, perturbation == null ? 0 : perturbation.maxNoise(), suppressed);
   }
 }

@@ -13,7 +13,7 @@ import org.nrmreferrals.web.ProblemException;
 
 /**
  * A statistics request of a release: a period of whole months, up to three dimensions to group by,
- * and filters on others (one value each).
+ * and filters on others (one value each); a catalogue table may name more ({@link #over}).
  *
  * @param from first month, or null where the endpoint has no period
  * @param to last month, or null where the endpoint has no period
@@ -39,8 +39,8 @@ record StatisticsQuery(
   }
 
   /**
-   * Whether it is over more dimensions than an ad-hoc question may be (a catalogue table's five-way
-   * breakdowns): too many for the linear audit, so protected by the cell-key noise instead.
+   * Whether it is over more dimensions than an ad-hoc question may be (a catalogue's five-way
+   * table): too fine to protect, so read by statisticians only (see {@link Catalogue}).
    */
   boolean wide() {
     return groupBy.size() + filters.size() > MAX_DIMENSIONS;

@@ -288,10 +288,21 @@ class StatisticsTest {
             .asString();
     assertEquals("quarter,count,suppressed\r\nALL,0,\r\n", csv);
     // Table 13's five-way shape: police first responders by organisation, exploitation type,
-    // age, gender and nationality, with the Home Office's nested totals. This instance has no
-    // noise, so the table is protected by suppression like any other: the 3 VN men alone in
-    // their row are hidden.
+    // age, gender and nationality, with the Home Office's nested totals. Statisticians only: an
+    // analyst is refused, a statistician reads the exact figures (the 3 VN men too).
     Api.as(catalogue)
+        .get(BASE + "tables/referrals-five-way-police?period=2025&release=" + release)
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("detail", containsString("statisticians only"));
+    String statistician = Tokens.role(Roles.STATISTICIAN, "catalogue-test");
+    Api.as(catalogue)
+        .get(BASE + "tables")
+        .then()
+        .body("find { it.code == 'referrals-five-way-police' }.statisticiansOnly", equalTo(true))
+        .body("find { it.code == 'referrals-by-nation' }.statisticiansOnly", equalTo(false));
+    Api.as(statistician)
         .get(BASE + "tables/referrals-five-way-police?period=2025&release=" + release)
         .then()
         .statusCode(200)
@@ -305,6 +316,7 @@ class StatisticsTest {
                     "gender",
                     "nationality")))
         .body("figures.filters.agencyType", equalTo("POLICE"))
+        .body("figures.disclosureControl.exact", equalTo(true))
         .body("figures.total.count", equalTo(62))
         .body(
             "figures.rows.find { it.nationality == 'AL' && it.gender == 'MALE' }"
@@ -314,8 +326,7 @@ class StatisticsTest {
             "figures.rows.find { it.nationality == 'AL' && it.gender == 'MALE' }.count",
             equalTo(12))
         .body(
-            "figures.rows.find { it.nationality == 'VN' && it.gender == 'MALE' }.suppressed",
-            equalTo(true))
+            "figures.rows.find { it.nationality == 'VN' && it.gender == 'MALE' }.count", equalTo(3))
         .body(
             "figures.margins.groupBy",
             equalTo(
@@ -328,12 +339,11 @@ class StatisticsTest {
         .body(
             "figures.margins.find { it.groupBy == ['nationality'] }.rows"
                 + ".find { it.nationality == 'GB' }.count",
-            equalTo(20))
-        .body("figures.disclosureControl.rule", containsString("solving all the published"));
+            equalTo(20));
     String fiveWay =
-        Api.as(catalogue)
+        Api.as(statistician)
             .accept("text/csv")
-            .get(BASE + "tables/referrals-five-way-police?period=2025&release=" + release)
+            .get(BASE + "tables/referrals-five-way-police?period=2025-Q2&release=" + release)
             .then()
             .statusCode(200)
             .extract()
@@ -343,6 +353,7 @@ class StatisticsTest {
             "agency,exploitationCombination,exploitationCombinationName,ageAtExploitation,gender,"
                 + "nationality,nationalityName,count,suppressed\r\n"),
         fiveWay);
+    assertTrue(fiveWay.contains(",GB,United Kingdom,20,"), fiveWay);
     Api.as(catalogue).get(BASE + "tables/table-99?period=2025").then().statusCode(404);
     Api.as(catalogue).get(BASE + "tables/rg-decisions-by-age").then().statusCode(400);
     Api.as(catalogue)

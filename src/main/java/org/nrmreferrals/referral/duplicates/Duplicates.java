@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.nrmreferrals.NrmConfig;
 import org.nrmreferrals.audit.Action;
 import org.nrmreferrals.audit.AuditEvent;
 import org.nrmreferrals.audit.AuditTrail;
@@ -33,13 +34,19 @@ public class Duplicates implements KeyedDigests {
   private final AuditTrail audit;
   private final PersonalDataStore personalData;
   private final LikelyDuplicates likely;
+  private final int maxMatches;
 
   Duplicates(
       EntityManager em,
       BlindIndex index,
       AuditTrail audit,
       PersonalDataStore personalData,
-      LikelyDuplicates likely) {
+      LikelyDuplicates likely,
+      NrmConfig config) {
+    this.maxMatches = config.duplicates().maxMatches();
+    if (maxMatches < 1) {
+      throw new IllegalStateException("nrm.duplicates.max-matches must be at least 1");
+    }
     this.personalData = personalData;
     this.likely = likely;
     this.em = em;
@@ -49,7 +56,10 @@ public class Duplicates implements KeyedDigests {
 
   /**
    * Indexes a new referral's person: stores the referral's blind-index digests and the likely
-   * duplicates they match, and returns those matches (other referral, matched on). Writes no audit
+   * duplicates they match, and returns those matches (other referral, matched on). Only the newest
+   * earlier referrals are matched, at most {@code nrm.duplicates.max-matches}: each digest's newest
+   * rows are read from the index (one bounded scan per digest), so a name and date of birth shared
+   * by thousands of earlier referrals costs no more than one shared by a few. Writes no audit
    * event, so an intake can do this before it takes the audit chain's head lock.
    */
   public Map<UUID, TreeSet<String>> record(
@@ -62,20 +72,30 @@ public class Duplicates implements KeyedDigests {
     // Matched under every configured key; stored under the current one (listed first).
     List<Entry> current = all.stream().filter(e -> e.kekId().equals(all.get(0).kekId())).toList();
     if (!all.isEmpty()) {
+      // Each digest's newest rows (enough for maxMatches referrals even if every one matched on
+      // every digest), newest first; then the newest referrals among them.
       @SuppressWarnings("unchecked")
       List<Object[]> rows =
           em.createNativeQuery(
-                  "select referral_id, kind from referral_blind_index"
-                      + " where digest in (:digests) and referral_id <> :id"
-                      + " order by referral_id")
-              .setParameter("digests", all.stream().map(Entry::digest).toList())
-              .setParameter("id", referralId)
+                  "select m.referral_id, m.kind, m.seq"
+                      + " from unnest(cast(?1 as text[])) as d(digest)"
+                      + " cross join lateral (select b.referral_id, b.kind, b.seq"
+                      + " from referral_blind_index b where b.digest = d.digest"
+                      + " and b.referral_id <> ?2 order by b.seq desc limit ?3) m"
+                      + " order by m.seq desc")
+              .setParameter(
+                  1, "{" + String.join(",", all.stream().map(Entry::digest).toList()) + "}")
+              .setParameter(2, referralId)
+              .setParameter(3, maxMatches)
               .getResultList();
       for (Object[] row : rows) {
-        matches.computeIfAbsent((UUID) row[0], k -> new TreeSet<>()).add((String) row[1]);
+        UUID other = (UUID) row[0];
+        if (matches.containsKey(other) || matches.size() < maxMatches) {
+          matches.computeIfAbsent(other, k -> new TreeSet<>()).add((String) row[1]);
+        }
       }
     }
-    store(referralId, current);
+    store(referralId, current, null);
     likely.add(referralId, matches);
     return matches;
   }
@@ -116,26 +136,49 @@ public class Duplicates implements KeyedDigests {
             .setParameter(2, batch)
             .getResultList();
     for (UUID id : ids) {
+      // Re-keyed rows keep their place in the order of indexing, so matching stays newest first.
+      Number seq =
+          (Number)
+              em.createNativeQuery(
+                      "select min(seq) from referral_blind_index where referral_id = ?1")
+                  .setParameter(1, id)
+                  .getSingleResult();
       forget(id);
       PersonalData data = personalData.find(id);
       Referral referral = em.find(Referral.class, id);
       if (data != null) {
-        store(id, index.currentEntries(names(data), data.dateOfBirth(), referral.nationalities()));
+        store(
+            id,
+            index.currentEntries(names(data), data.dateOfBirth(), referral.nationalities()),
+            seq == null ? null : seq.longValue());
       }
     }
     return ids.size();
   }
 
-  private void store(UUID referralId, List<Entry> entries) {
+  /** Stores digests, in the next place of the order of indexing or at {@code seq} (a re-key). */
+  private void store(UUID referralId, List<Entry> entries, Long seq) {
     for (Entry e : entries) {
-      em.createNativeQuery(
-              "insert into referral_blind_index (referral_id, kind, kek_id, digest)"
-                  + " values (?1, ?2, ?3, ?4)")
-          .setParameter(1, referralId)
-          .setParameter(2, e.kind())
-          .setParameter(3, e.kekId())
-          .setParameter(4, e.digest())
-          .executeUpdate();
+      if (seq == null) {
+        em.createNativeQuery(
+                "insert into referral_blind_index (referral_id, kind, kek_id, digest)"
+                    + " values (?1, ?2, ?3, ?4)")
+            .setParameter(1, referralId)
+            .setParameter(2, e.kind())
+            .setParameter(3, e.kekId())
+            .setParameter(4, e.digest())
+            .executeUpdate();
+      } else {
+        em.createNativeQuery(
+                "insert into referral_blind_index (referral_id, kind, kek_id, digest, seq)"
+                    + " overriding system value values (?1, ?2, ?3, ?4, ?5)")
+            .setParameter(1, referralId)
+            .setParameter(2, e.kind())
+            .setParameter(3, e.kekId())
+            .setParameter(4, e.digest())
+            .setParameter(5, seq)
+            .executeUpdate();
+      }
     }
   }
 

@@ -36,8 +36,9 @@ import java.util.List;
  * <p>A table's pattern depends only on its own counts and the patterns and counts of the tables
  * under it, visited in one canonical order, so the same table gets the same pattern in every query
  * that contains it. Filters are axes of the cube (an answer is a slice of it), so a filtered answer
- * and an unfiltered one cannot be subtracted; and since a year's cube always counts the whole
- * calendar year, any period is answered from the same cells (see the service's {@code Cubes}).
+ * and an unfiltered one cannot be subtracted (an exact read, which hides nothing, applies them to
+ * the facts instead); and since a year's cube always counts the whole calendar year, any period is
+ * answered from the same cells (see the service's {@code Cubes}).
  */
 public final class Cube {
   /** Time levels: the whole year (or no time at all), its quarters, its months. */
@@ -94,8 +95,7 @@ public final class Cube {
    * depends on a finer one (see {@link #auditWhole}).
    *
    * @param withSecondary whether secondary suppression (with its audit) runs; without it only
-   *     counts under the threshold are hidden, for a table too wide to protect so within a request,
-   *     whose published counts must then all carry noise instead (the caller's guarantee)
+   *     counts under the threshold are hidden: for an exact read (threshold 1), which hides nothing
    */
   public Cube(
       Facts facts,
@@ -207,7 +207,13 @@ public final class Cube {
    * are touched, so a coarser level keeps the patterns it has in a cube built no further.
    */
   private void auditWhole(int full, int level) {
-    if (!withSecondary || full == 0 || !table(full, level).withheld || !determinedOrTooMany()) {
+    if (!withSecondary || full == 0 || !table(full, level).withheld || table(0, level).withheld) {
+      // Nothing to audit: the full table's own audit saw the level, or the level is already
+      // withheld with a coarser one.
+      return;
+    }
+    checkDeadline();
+    if (!determinedOrTooMany()) {
       return;
     }
     for (int mask = 0; mask <= full; mask++) {

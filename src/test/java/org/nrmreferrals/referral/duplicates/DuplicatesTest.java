@@ -107,6 +107,39 @@ class DuplicatesTest {
         .statusCode(422);
   }
 
+  /**
+   * Matching is bounded: a person referred again and again (a hostile partner could do it on
+   * purpose) is matched with the newest ten earlier referrals only (nrm.duplicates.max-matches), so
+   * each intake stores and announces at most ten findings however many came before.
+   */
+  @Test
+  void aPersonReferredManyTimesIsMatchedWithTheNewestEarlierReferralsOnly() {
+    String agency = Agencies.police();
+    String family = "Nowak" + UUID.randomUUID().toString().substring(0, 8).replaceAll("\\d", "q");
+    List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 13; i++) {
+      ids.add(Referrals.submit(agency, person("Anna", family, "1985-01-01")));
+    }
+    // The 13th: the ten before it, newest first in the order found, not the first two.
+    List<String> listed =
+        Api.as(Tokens.caseworker())
+            .get("/api/v1/referrals/" + ids.get(12))
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("possibleDuplicates.referralId");
+    assertEquals(new java.util.HashSet<>(ids.subList(2, 12)), new java.util.HashSet<>(listed));
+    assertEquals(10, listed.size());
+    // The first: found by the ten after it; the 12th and 13th matched newer ones instead.
+    List<String> ofFirst =
+        Api.as(Tokens.caseworker())
+            .get("/api/v1/referrals/" + ids.get(0))
+            .then()
+            .extract()
+            .path("possibleDuplicates.referralId");
+    assertEquals(new java.util.HashSet<>(ids.subList(1, 11)), new java.util.HashSet<>(ofFirst));
+  }
+
   @Test
   void anotherPersonIsNoDuplicateAndAnUnlistedPairIsNotFound() {
     String agency = Agencies.police();
