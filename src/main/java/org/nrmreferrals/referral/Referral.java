@@ -192,7 +192,7 @@ public class Referral extends PanacheEntityBase {
       Intake intake) {
     Referral r = new Referral();
     r.id = UUID.randomUUID();
-    r.reference = "PENDING-" + r.id; // unique, never shown: intake numbers it last
+    r.reference = "PENDING-" + r.id; // unique, never shown: intake numbers it before the insert
     r.kind = request.kind();
     r.status =
         request.kind() == ReferralKind.NRM ? ReferralStatus.SUBMITTED : ReferralStatus.NOTIFIED;

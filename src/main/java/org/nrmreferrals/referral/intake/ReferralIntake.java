@@ -112,15 +112,14 @@ class ReferralIntake {
         && ictgAreas.contains(request.exploitation().policeForce())) {
       referral.changeFacts().referredToIctg(today);
     }
+    referral.numbered(numbers.next(request.kind(), now));
     referral.persist();
     PersonalData personal = PersonalData.of(request.potentialVictim(), request.account());
     Sealer sealer = personalData.save(referral.id(), personal);
     var matches =
         duplicates.record(referral.id(), personal, request.potentialVictim().nationalities());
-    // The two serial points come last, so that concurrent intakes queue on them as briefly as
-    // possible: the counter row (locked from here to the commit, so numbers have no gaps), then
-    // the chain's head (locked from the append to the commit).
-    referral.numbered(numbers.assign(referral.id(), request.kind(), now));
+    // The serial point comes last, so that concurrent intakes queue on it as briefly as possible:
+    // the chain's head, locked from the append to the commit.
     Submission created =
         new Submission(
             201,

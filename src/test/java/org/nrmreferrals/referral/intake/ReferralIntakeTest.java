@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.nrmreferrals.support.Agencies;
 import org.nrmreferrals.support.Api;
 import org.nrmreferrals.support.Referrals;
+import org.nrmreferrals.support.TestClock;
 import org.nrmreferrals.support.Tokens;
 
 @QuarkusTest
@@ -473,6 +474,29 @@ class ReferralIntakeTest {
     org.junit.jupiter.api.Assertions.assertEquals(
         Long.parseLong(first.substring(9)) + 1, Long.parseLong(second.substring(9)));
     org.junit.jupiter.api.Assertions.assertTrue(second.startsWith("NRM-" + year + "-"));
+  }
+
+  /**
+   * Each kind and year counts from a PostgreSQL sequence of its own, made the first time the year
+   * needs it: a year nobody has referred in yet starts at 1, and the other kind does not share it.
+   */
+  @Test
+  void aYearsFirstReferenceIsOneFromASequenceOfItsOwn() {
+    // 2013: a year no other test refers in (statistics tests own 2018 and 2025).
+    String agency = Agencies.police();
+    Map<String, Object> adult = anAdultReferral();
+    person(adult).put("dateOfBirth", "1980-01-01");
+    TestClock.advance(
+        java.time.Duration.between(
+            TestClock.now(), java.time.Instant.parse("2013-03-01T12:00:00Z")));
+    try {
+      org.junit.jupiter.api.Assertions.assertEquals("NRM-2013-000001", reference(agency, adult));
+      org.junit.jupiter.api.Assertions.assertEquals("NRM-2013-000002", reference(agency, adult));
+      org.junit.jupiter.api.Assertions.assertEquals(
+          "DTN-2013-000001", reference(agency, Referrals.aDutyToNotifyReport()));
+    } finally {
+      TestClock.reset();
+    }
   }
 
   private static String reference(String agency, Map<String, Object> body) {
