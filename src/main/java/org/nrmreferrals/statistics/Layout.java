@@ -20,10 +20,10 @@ import org.nrmreferrals.web.ProblemException;
 import org.nrmreferrals.web.ProblemType;
 
 /**
- * The coded axes of one request: grouped and filtered dimensions, in canonical order. An exact read
- * (see {@link Protection#secondary}) has its filters applied to the facts instead: it hides
- * nothing, so it has no pattern of hidden cells to keep the same across filtered and unfiltered
- * cubes.
+ * The coded axes of one request: grouped and filtered dimensions, in canonical order. A
+ * statistician's exact read has its filters applied to the facts instead, and no secondary pass: it
+ * hides nothing (threshold 1), so it has no pattern of hidden cells to keep the same across
+ * filtered and unfiltered cubes.
  */
 final class Layout {
   final CodedFacts s;
@@ -32,8 +32,11 @@ final class Layout {
   final Map<Dimension, Integer> axisOf = new EnumMap<>(Dimension.class);
   final Map<Integer, Integer> fixed = new HashMap<>();
 
-  /** Each filter's code, whether it is an axis (fixed) or applied to the facts. */
-  private final Map<Dimension, Integer> filterCodes = new EnumMap<>(Dimension.class);
+  /** The filters as dimensions, their codes and the value each must have (see inSlice). */
+  private final Dimension[] sliceDims;
+
+  private final IntUnaryOperator[] sliceCodes;
+  private final int[] sliceWanted;
 
   final Map<Dimension, List<String>> domains = new EnumMap<>(Dimension.class);
   private final int threshold;
@@ -43,8 +46,8 @@ final class Layout {
   /**
    * @param deadline when protecting its cubes must have finished ({@link System#nanoTime})
    */
-  Layout(CodedFacts s, StatisticsQuery q, int threshold, long deadline, boolean secondary) {
-    this.secondary = secondary;
+  Layout(CodedFacts s, StatisticsQuery q, int threshold, long deadline) {
+    this.secondary = !q.exact();
     this.s = s;
     this.q = q;
     this.threshold = threshold;
@@ -63,9 +66,15 @@ final class Layout {
     for (int i = 0; i < coded.size(); i++) {
       axisOf.put(coded.get(i), i);
     }
-    q.filters().forEach((d, v) -> filterCodes.put(d, domains.get(d).indexOf(v)));
-    if (secondary) {
-      filterCodes.forEach((d, code) -> fixed.put(axisOf.get(d), code));
+    this.sliceDims = q.filters().keySet().toArray(new Dimension[0]);
+    this.sliceCodes = new IntUnaryOperator[sliceDims.length];
+    this.sliceWanted = new int[sliceDims.length];
+    for (int i = 0; i < sliceDims.length; i++) {
+      sliceCodes[i] = code(s, sliceDims[i]);
+      sliceWanted[i] = domains.get(sliceDims[i]).indexOf(q.filters().get(sliceDims[i]));
+      if (secondary) {
+        fixed.put(axisOf.get(sliceDims[i]), sliceWanted[i]);
+      }
     }
   }
 
@@ -87,7 +96,7 @@ final class Layout {
     for (Cubes.Internal i : internal) {
       axes.add(i.axis());
     }
-    if (!secondary && !filterCodes.isEmpty()) {
+    if (!secondary && sliceDims.length > 0) {
       factsOfYear = sliced(factsOfYear, slotOf);
     }
     Map<Integer, Cube> byYear = new LinkedHashMap<>();
@@ -150,23 +159,17 @@ final class Layout {
 
   /** Whether a referral's slot is in the filters' slice. */
   boolean inSlice(int slot) {
-    for (Map.Entry<Dimension, Integer> f : filterCodes.entrySet()) {
-      if (!matches(f.getKey(), code(s, f.getKey()).applyAsInt(slot), f.getValue())) {
+    for (int i = 0; i < sliceDims.length; i++) {
+      int value = sliceCodes[i].applyAsInt(slot);
+      if (sliceDims[i].isMulti() ? (value & (1 << sliceWanted[i])) == 0 : value != sliceWanted[i]) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean matches(Dimension d, int value, int code) {
-    return d.isMulti() ? (value & (1 << code)) != 0 : value == code;
-  }
-
   /** The facts of each year with those outside the filters' slice skipped. */
   private IntFunction<Facts> sliced(IntFunction<Facts> factsOfYear, IntUnaryOperator slotOf) {
-    List<Dimension> dims = List.copyOf(filterCodes.keySet());
-    IntUnaryOperator[] codes = dims.stream().map(d -> code(s, d)).toArray(IntUnaryOperator[]::new);
-    int[] wanted = dims.stream().mapToInt(filterCodes::get).toArray();
     return year -> {
       Facts all = factsOfYear.apply(year);
       return new Facts() {
@@ -177,13 +180,7 @@ final class Layout {
 
         @Override
         public int month(int fact) {
-          int slot = slotOf.applyAsInt(fact);
-          for (int i = 0; i < codes.length; i++) {
-            if (!matches(dims.get(i), codes[i].applyAsInt(slot), wanted[i])) {
-              return -1;
-            }
-          }
-          return all.month(fact);
+          return inSlice(slotOf.applyAsInt(fact)) ? all.month(fact) : -1;
         }
 
         @Override

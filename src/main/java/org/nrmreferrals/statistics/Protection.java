@@ -39,16 +39,7 @@ class Protection {
 
   /** The layout of a question over a release's facts, with the time its protection may take. */
   Layout layout(CodedFacts s, StatisticsQuery q) {
-    return new Layout(s, q, threshold(q), System.nanoTime() + maxProtectNanos, secondary(q));
-  }
-
-  /**
-   * Whether the question's cubes are protected by secondary suppression and its audit: every
-   * question but a statistician's exact read, which hides nothing (its cubes count with threshold
-   * 1), so it skips the secondary pass and has its filters applied to the facts.
-   */
-  boolean secondary(StatisticsQuery q) {
-    return !q.exact();
+    return new Layout(s, q, threshold(q), System.nanoTime() + maxProtectNanos);
   }
 
   /** The smallest count published: 1 (everything) for an exact read. */

@@ -159,26 +159,17 @@ public class Duplicates implements KeyedDigests {
   /** Stores digests, in the next place of the order of indexing or at {@code seq} (a re-key). */
   private void store(UUID referralId, List<Entry> entries, Long seq) {
     for (Entry e : entries) {
-      if (seq == null) {
-        em.createNativeQuery(
-                "insert into referral_blind_index (referral_id, kind, kek_id, digest)"
-                    + " values (?1, ?2, ?3, ?4)")
-            .setParameter(1, referralId)
-            .setParameter(2, e.kind())
-            .setParameter(3, e.kekId())
-            .setParameter(4, e.digest())
-            .executeUpdate();
-      } else {
-        em.createNativeQuery(
-                "insert into referral_blind_index (referral_id, kind, kek_id, digest, seq)"
-                    + " overriding system value values (?1, ?2, ?3, ?4, ?5)")
-            .setParameter(1, referralId)
-            .setParameter(2, e.kind())
-            .setParameter(3, e.kekId())
-            .setParameter(4, e.digest())
-            .setParameter(5, seq)
-            .executeUpdate();
-      }
+      em.createNativeQuery(
+              "insert into referral_blind_index (referral_id, kind, kek_id, digest, seq)"
+                  + " overriding system value values (?1, ?2, ?3, ?4,"
+                  + " coalesce(nullif(cast(?5 as bigint), 0),"
+                  + " nextval(pg_get_serial_sequence('referral_blind_index', 'seq'))))")
+          .setParameter(1, referralId)
+          .setParameter(2, e.kind())
+          .setParameter(3, e.kekId())
+          .setParameter(4, e.digest())
+          .setParameter(5, seq == null ? 0L : seq) // 0: the next place (seq counts from 1)
+          .executeUpdate();
     }
   }
 
