@@ -51,8 +51,15 @@ public class DataKeys {
     if (rows.isEmpty()) {
       return Optional.empty();
     }
-    byte[] key = keks.unwrap((String) rows.get(0)[0], (byte[]) rows.get(0)[1], context(referralId));
-    return Optional.of(sealer(referralId, key));
+    return Optional.of(unwrapped(referralId, (String) rows.get(0)[0], (byte[]) rows.get(0)[1]));
+  }
+
+  /**
+   * The referral's data key from its stored row ({@code kek_id}, {@code wrapped_key}), read by the
+   * caller with its own query (with the sealed data, in one round trip).
+   */
+  public Sealer unwrapped(UUID referralId, String kekId, byte[] wrappedKey) {
+    return sealer(referralId, keks.unwrap(kekId, wrappedKey, context(referralId)));
   }
 
   /**

@@ -46,18 +46,24 @@ public class PersonalDataStore {
 
   /** The referral's personal data, or null when it has none. */
   public PersonalData find(UUID referralId) {
+    // The sealed data and its wrapped key in one round trip.
     @SuppressWarnings("unchecked")
-    List<byte[]> rows =
-        em.createNativeQuery("select sealed from referral_personal_data where referral_id = ?1")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select p.sealed, k.kek_id, k.wrapped_key from referral_personal_data p"
+                    + " left join referral_data_key k on k.referral_id = p.referral_id"
+                    + " where p.referral_id = ?1")
             .setParameter(1, referralId)
             .getResultList();
     if (rows.isEmpty()) {
       return null;
     }
-    Sealer sealer =
-        keys.of(referralId)
-            .orElseThrow(() -> new IllegalStateException("sealed personal data has no data key"));
-    return read(sealer.open(PURPOSE, rows.get(0)));
+    Object[] row = rows.get(0);
+    if (row[1] == null) {
+      throw new IllegalStateException("sealed personal data has no data key");
+    }
+    Sealer sealer = keys.unwrapped(referralId, (String) row[1], (byte[]) row[2]);
+    return read(sealer.open(PURPOSE, (byte[]) row[0]));
   }
 
   /**
