@@ -304,6 +304,27 @@ public interface NrmConfig {
     @WithDefault("256")
     @Min(1)
     int verifyBatch();
+
+    /**
+     * The longest a committed event waits to be sequenced into the chain: the promise every receipt
+     * makes (Certificate Transparency's maximum merge delay).
+     */
+    @WithDefault("PT1S")
+    Duration maxDelay();
+
+    Sequencer sequencer();
+
+    /** How committed events are moved into the chain. */
+    interface Sequencer {
+      /** How often each instance polls for committed events (well inside the maximum delay). */
+      @WithDefault("200ms")
+      Duration every();
+
+      /** Events one batch (one transaction) sequences at most. */
+      @WithDefault("5000")
+      @Min(1)
+      int batch();
+    }
   }
 
   /** How webhooks are delivered and retried. */

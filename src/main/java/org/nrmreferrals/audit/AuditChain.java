@@ -39,14 +39,24 @@ final class AuditChain {
    * written straight from these, without a JSON tree in between.
    */
   private static final CanonicalJson.Fields<AuditRecord> PUBLIC_FIELDS =
-      publicFields(AuditChain::timestamp);
+      publicFields(AuditChain::timestamp, true);
 
-  /** The public fields' table, with instants written by {@code timestamp}. */
-  static CanonicalJson.Fields<AuditRecord> publicFields(Function<Instant, String> timestamp) {
-    return new CanonicalJson.Fields<>(
+  /**
+   * The fields of an event stored unsequenced (every event after the head's {@code
+   * receipted_after}): its seq is not known when its digest is taken and its receipt signed, so the
+   * digest leaves it out, and the chain's link fixes the event's place instead.
+   */
+  private static final CanonicalJson.Fields<AuditRecord> RECEIPTED_FIELDS =
+      publicFields(AuditChain::timestamp, false);
+
+  /**
+   * The public fields' table, with instants written by {@code timestamp}, with or without the seq.
+   */
+  static CanonicalJson.Fields<AuditRecord> publicFields(
+      Function<Instant, String> timestamp, boolean withSeq) {
+    TreeMap<String, Function<AuditRecord, Object>> fields =
         new TreeMap<>(
             Map.ofEntries(
-                Map.entry("seq", AuditRecord::seq),
                 Map.entry("occurredAt", e -> timestamp.apply(e.occurredAt())),
                 Map.entry("action", AuditRecord::action),
                 Map.entry(
@@ -59,12 +69,19 @@ final class AuditChain {
                 Map.entry("toStatus", AuditRecord::toStatus),
                 Map.entry("requestId", AuditRecord::requestId),
                 Map.entry(
-                    "details", e -> e.details() == null ? JSON.createObjectNode() : e.details()))));
+                    "details", e -> e.details() == null ? JSON.createObjectNode() : e.details())));
+    if (withSeq) {
+      fields.put("seq", AuditRecord::seq);
+    }
+    return new CanonicalJson.Fields<>(fields);
   }
 
-  /** RFC 8785 (JCS) bytes of the event's public fields. */
-  static byte[] canonical(AuditRecord e) {
-    return CanonicalJson.of(PUBLIC_FIELDS, e);
+  /**
+   * RFC 8785 (JCS) bytes of the event's public fields: with its seq if it was sequenced when it was
+   * written (at or before the head's {@code receipted_after}), without it otherwise.
+   */
+  static byte[] canonical(AuditRecord e, boolean withSeq) {
+    return CanonicalJson.of(withSeq ? PUBLIC_FIELDS : RECEIPTED_FIELDS, e);
   }
 
   /** RFC 8785 (JCS) bytes of a JSON object. */
@@ -76,8 +93,9 @@ final class AuditChain {
     return JSON.createObjectNode();
   }
 
+  /** The digest of an event written unsequenced, as every event is now. */
   static String eventDigest(AuditRecord e) {
-    return HEX.formatHex(eventDigest(e, threadEngine()));
+    return HEX.formatHex(eventDigest(e, false, threadEngine()));
   }
 
   static String link(String prevHash, String eventDigest) {
@@ -107,8 +125,8 @@ final class AuditChain {
   // digest() leaves an engine reset, and nothing below can fail between update and digest (hex
   // is parsed before the first update), so no reset is needed before use.
 
-  static byte[] eventDigest(AuditRecord e, MessageDigest sha) {
-    return sha.digest(canonical(e));
+  static byte[] eventDigest(AuditRecord e, boolean withSeq, MessageDigest sha) {
+    return sha.digest(canonical(e, withSeq));
   }
 
   static byte[] link(String prevHash, byte[] eventDigest, MessageDigest sha) {

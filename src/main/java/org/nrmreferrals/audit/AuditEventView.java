@@ -5,10 +5,11 @@ import java.util.UUID;
 
 /**
  * One audit event as a caller may see it. Every field the chain covers is here, so the event's
- * digest can be recomputed; who acted and why are shown only to callers entitled to them.
+ * digest can be recomputed; who acted and why are shown only to callers entitled to them. An event
+ * not yet sequenced into the chain has no seq, prevHash or hash yet.
  */
 public record AuditEventView(
-    long seq,
+    Long seq,
     String occurredAt,
     String action,
     UUID referralId,
@@ -28,7 +29,7 @@ public record AuditEventView(
     String hash) {
   static AuditEventView of(AuditRecord r, String reason, boolean revealActor) {
     return new AuditEventView(
-        r.seq(),
+        r.prevHash() == null ? null : r.seq(), // not yet sequenced
         AuditChain.timestamp(r.occurredAt()),
         r.action(),
         r.referralId(),

@@ -24,11 +24,20 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class AuditQueries {
+  /**
+   * A referral's events: those in the chain, then those not yet sequenced (in the order they were
+   * stored). One statement, so one snapshot: an event the sequencer moves meanwhile is read once.
+   */
   private static final String HISTORY =
-      "SELECT "
+      "SELECT * FROM (SELECT "
           + AuditRows.COLUMNS
-          + ", r.reason FROM audit_event e LEFT JOIN audit_event_reason r ON r.seq = e.seq"
-          + " WHERE e.referral_id = ? ORDER BY e.seq";
+          + ", r.reason, 0 AS pending FROM audit_event e"
+          + " LEFT JOIN audit_event_reason r ON r.seq = e.seq WHERE e.referral_id = ?"
+          + " UNION ALL SELECT "
+          + AuditRows.PENDING_COLUMNS
+          + ", p.reason, p.id FROM audit_pending p WHERE p.referral_id = ?) h"
+          + " ORDER BY pending = 0 DESC, seq, pending";
+
   private static final String FEED_ALL =
       "SELECT "
           + AuditRows.COLUMNS
@@ -74,6 +83,7 @@ public class AuditQueries {
               List<AuditEventView> events = new ArrayList<>();
               try (PreparedStatement query = connection.prepareStatement(HISTORY)) {
                 query.setObject(1, referralId);
+                query.setObject(2, referralId);
                 try (ResultSet rs = query.executeQuery()) {
                   while (rs.next()) {
                     AuditRecord r = AuditRows.read(rs);
@@ -150,15 +160,22 @@ public class AuditQueries {
             });
   }
 
-  /** The seq of a referral's latest event of this kind (0 when it has none). */
-  public long lastSeq(UUID referralId, Action action) {
-    Object seq =
+  /**
+   * The digest of a referral's latest event of this kind, sequenced or not (null when it has none):
+   * how an event names an earlier one before either has a seq.
+   */
+  public String lastDigest(UUID referralId, Action action) {
+    List<?> digest =
         em.createNativeQuery(
-                "SELECT max(seq) FROM audit_event WHERE referral_id = :id AND action = :action")
+                "SELECT event_digest FROM (SELECT event_digest, 0 AS pending, seq FROM audit_event"
+                    + " WHERE referral_id = :id AND action = :action"
+                    + " UNION ALL SELECT event_digest, id, 0 FROM audit_pending"
+                    + " WHERE referral_id = :id AND action = :action) d"
+                    + " ORDER BY pending DESC, seq DESC LIMIT 1")
             .setParameter("id", referralId)
             .setParameter("action", action.wireName())
-            .getSingleResult();
-    return seq == null ? 0 : ((Number) seq).longValue();
+            .getResultList();
+    return digest.isEmpty() ? null : (String) digest.get(0);
   }
 
   /** The links after a seq, in order: enough to recompute the chain without any event's content. */

@@ -23,6 +23,15 @@ final class AuditRows {
           + " e.actor_agency, e.actor_salt, e.actor_digest, e.from_status, e.to_status,"
           + " e.request_id, e.details::text AS details, e.event_digest, e.prev_hash, e.hash";
 
+  /**
+   * The same select list over audit_pending: an event not yet sequenced has no seq, predecessor or
+   * link (read as seq 0 and nulls).
+   */
+  static final String PENDING_COLUMNS =
+      "NULL::bigint, p.occurred_at, p.action, p.referral_id, p.agency_code, p.actor, p.actor_role,"
+          + " p.actor_agency, p.actor_salt, p.actor_digest, p.from_status, p.to_status,"
+          + " p.request_id, p.details::text, p.event_digest, NULL::text, NULL::text";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Reads JSON trees without looking their type up on every call. */

@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
@@ -26,20 +25,18 @@ import org.nrmreferrals.security.Caller;
 import org.nrmreferrals.web.RequestIds;
 
 /**
- * Appends events to the chain inside the caller's transaction. The head row is locked until that
- * transaction ends, so concurrent appends (from any number of service instances) queue there and
- * the chain grows one event at a time, in commit order, without gaps.
+ * Stores events, unsequenced, inside the caller's transaction: nothing shared is locked, so
+ * concurrent requests (on any number of instances) do not wait for each other here. Each event's
+ * digest is final when it is stored (it leaves out the seq); {@link AuditSequencer} gives committed
+ * events their seq and link in the chain within {@code nrm.audit.max-delay}.
  */
 @ApplicationScoped
 public class AuditTrail {
-  private static final String LOCK_HEAD = "SELECT seq, hash FROM audit_head WHERE id FOR UPDATE";
-  private static final String APPEND =
-      "WITH e AS (INSERT INTO audit_event (seq, occurred_at, action, referral_id, agency_code,"
-          + " actor, actor_role, actor_agency, actor_salt, actor_digest, from_status, to_status,"
-          + " request_id, details, event_digest, prev_hash, hash)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb), ?, ?, ?))"
-          + " UPDATE audit_head SET seq = ?, hash = ? WHERE id";
-  private static final String REASON = "INSERT INTO audit_event_reason (seq, reason) VALUES (?, ?)";
+  private static final String STORE =
+      "INSERT INTO audit_pending (occurred_at, action, referral_id, agency_code, actor, actor_role,"
+          + " actor_agency, actor_salt, actor_digest, from_status, to_status, request_id, details,"
+          + " event_digest, reason)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb), ?, ?)";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -47,53 +44,53 @@ public class AuditTrail {
   private final Clock clock;
   private final RequestIds requestIds;
   private final Timer appendTime;
+  private final Receipts receipts;
 
-  AuditTrail(EntityManager em, Clock clock, RequestIds requestIds, MeterRegistry metrics) {
+  AuditTrail(
+      EntityManager em,
+      Clock clock,
+      RequestIds requestIds,
+      MeterRegistry metrics,
+      Receipts receipts) {
+    this.receipts = receipts;
     this.em = em;
     this.clock = clock;
     this.requestIds = requestIds;
     this.appendTime =
         Timer.builder("nrm.audit.append")
-            .description(
-                "Appending an event: flushing the transaction's changes, waiting for the chain"
-                    + " head and writing the event")
+            .description("Storing an event, unsequenced, in the caller's transaction")
             .publishPercentileHistogram()
             .register(metrics);
   }
 
   /**
-   * Appends the event as the last write of the current transaction and returns its seq. Pending
-   * entity changes are flushed first, so the head lock is held only for the commit.
+   * Stores the event in the current transaction and returns its digest, the value its receipt
+   * promises and its inclusion proof is asked by. It becomes part of the chain if and when the
+   * transaction commits.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public long append(AuditEvent event) {
+  public String append(AuditEvent event) {
     Timer.Sample sample = Timer.start();
     try {
-      em.flush();
       Actor actor = actor();
       String requestId = requestIds.current();
-      return em.unwrap(Session.class)
-          .doReturningWork(connection -> write(connection, event, actor, requestId));
+      String digest =
+          em.unwrap(Session.class)
+              .doReturningWork(connection -> write(connection, event, actor, requestId));
+      receipts.stored(digest);
+      return digest;
     } finally {
       sample.stop(appendTime);
     }
   }
 
-  private long write(Connection connection, AuditEvent event, Actor actor, String requestId)
+  private String write(Connection connection, AuditEvent event, Actor actor, String requestId)
       throws SQLException {
-    long seq;
-    String prevHash;
-    try (PreparedStatement lock = connection.prepareStatement(LOCK_HEAD);
-        ResultSet head = lock.executeQuery()) {
-      head.next();
-      seq = head.getLong(1) + 1;
-      prevHash = head.getString(2);
-    }
     String salt = salt();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     AuditRecord record =
         new AuditRecord(
-            seq,
+            0, // not yet known, and not covered by the digest
             now,
             event.action.wireName(),
             event.referralId,
@@ -108,13 +105,11 @@ public class AuditTrail {
             requestId,
             JSON.valueToTree(withReasonDigest(event, salt)),
             null,
-            prevHash,
+            null,
             null);
     String digest = AuditChain.eventDigest(record);
-    String hash = AuditChain.link(prevHash, digest);
-    try (PreparedStatement insert = connection.prepareStatement(APPEND)) {
+    try (PreparedStatement insert = connection.prepareStatement(STORE)) {
       int i = 0;
-      insert.setLong(++i, seq);
       insert.setObject(++i, now.atOffset(ZoneOffset.UTC));
       insert.setString(++i, record.action());
       insert.setObject(++i, record.referralId(), Types.OTHER);
@@ -129,20 +124,10 @@ public class AuditTrail {
       insert.setString(++i, requestId);
       insert.setString(++i, json(record));
       insert.setString(++i, digest);
-      insert.setString(++i, prevHash);
-      insert.setString(++i, hash);
-      insert.setLong(++i, seq);
-      insert.setString(++i, hash);
+      insert.setString(++i, event.reason);
       insert.executeUpdate();
     }
-    if (event.reason != null) {
-      try (PreparedStatement reason = connection.prepareStatement(REASON)) {
-        reason.setLong(1, seq);
-        reason.setString(2, event.reason);
-        reason.executeUpdate();
-      }
-    }
-    return seq;
+    return digest;
   }
 
   /** Details as stored and hashed: a reason is represented only by its salted digest. */

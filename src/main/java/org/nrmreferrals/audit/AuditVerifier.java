@@ -27,7 +27,8 @@ import org.postgresql.copy.CopyOut;
 /**
  * Recomputes the whole chain from the rows, as a superuser's edits would break it: a missing or
  * extra row breaks the seq run or the prevHash link, an altered column breaks its digest, and a
- * deleted tail leaves the head row pointing past the last event.
+ * deleted tail leaves the head row pointing past the last event. Then checks the Merkle tree's
+ * stored tiles against the proven digests ({@link TreeCheck}).
  */
 @ApplicationScoped
 class AuditVerifier {
@@ -87,7 +88,8 @@ class AuditVerifier {
   private record Batch(long firstSeq, byte[] predecessor, List<byte[]> rows) {}
 
   /** Checks a batch: the first broken event's verification, or null. */
-  private static Future<Verification> submit(Batch batch, long headSeq, String headHash) {
+  private static Future<Verification> submit(
+      Batch batch, long headSeq, String headHash, long receiptedAfter) {
     return CHECKERS.submit(
         () -> {
           MessageDigest sha = AuditChain.sha256();
@@ -98,7 +100,8 @@ class AuditVerifier {
             byte[][] fields = fields(row);
             AuditRecord r = AuditRows.fromBinary(fields);
             String reason = AuditRows.text(fields[REASON]);
-            String problem = check(r, expectedSeq, AuditRows.text(prevHash), reason, sha);
+            String problem =
+                check(r, expectedSeq, AuditRows.text(prevHash), reason, receiptedAfter, sha);
             if (problem != null) {
               return broken(
                   expectedSeq - 1, headSeq, headHash, Math.min(r.seq(), expectedSeq), problem);
@@ -129,11 +132,14 @@ class AuditVerifier {
   private Verification verify(Connection connection) throws SQLException {
     long headSeq;
     String headHash;
-    try (PreparedStatement head = connection.prepareStatement("SELECT seq, hash FROM audit_head");
+    long receiptedAfter;
+    try (PreparedStatement head =
+            connection.prepareStatement("SELECT seq, hash, receipted_after FROM audit_head");
         ResultSet rs = head.executeQuery()) {
       rs.next();
       headSeq = rs.getLong(1);
       headHash = rs.getString(2);
+      receiptedAfter = rs.getLong(3);
     }
     // One thread reads the rows in seq order; batches are checked on every core. The rows come
     // as a binary COPY, which PostgreSQL streams while they are checked (a cursor would wait for
@@ -153,7 +159,12 @@ class AuditVerifier {
         rows.add(row);
         read++;
         if (rows.size() == batchSize) {
-          pending.add(submit(new Batch(read - rows.size() + 1, last, rows), headSeq, headHash));
+          pending.add(
+              submit(
+                  new Batch(read - rows.size() + 1, last, rows),
+                  headSeq,
+                  headHash,
+                  receiptedAfter));
           last = rows.get(rows.size() - 1);
           rows = new ArrayList<>(batchSize);
           while (pending.size() >= IN_FLIGHT) {
@@ -175,7 +186,8 @@ class AuditVerifier {
       }
     }
     if (!rows.isEmpty()) {
-      pending.add(submit(new Batch(read - rows.size() + 1, last, rows), headSeq, headHash));
+      pending.add(
+          submit(new Batch(read - rows.size() + 1, last, rows), headSeq, headHash, receiptedAfter));
       last = rows.get(rows.size() - 1);
     }
     while (!pending.isEmpty()) {
@@ -193,6 +205,10 @@ class AuditVerifier {
     }
     if (read != headSeq || !AuditRows.text(lastHash).equals(headHash)) {
       return broken(read, headSeq, headHash, read + 1, "the head does not match the last event");
+    }
+    TreeCheck.Problem tree = TreeCheck.check(connection, headSeq);
+    if (tree != null) {
+      return broken(read, headSeq, headHash, tree.seq(), tree.problem());
     }
     return new Verification(true, read, headSeq, headHash, null, null);
   }
@@ -289,7 +305,12 @@ class AuditVerifier {
 
   /** What is wrong with one event, or null. */
   private static String check(
-      AuditRecord r, long expectedSeq, String prevHash, String reason, MessageDigest sha) {
+      AuditRecord r,
+      long expectedSeq,
+      String prevHash,
+      String reason,
+      long receiptedAfter,
+      MessageDigest sha) {
     if (r.seq() != expectedSeq) {
       return "event " + expectedSeq + " is missing";
     }
@@ -310,7 +331,8 @@ class AuditVerifier {
             .equals(r.details().path("reasonDigest").asText())) {
       return "the reason was altered";
     }
-    byte[] digest = AuditChain.eventDigest(r, sha);
+    // Events written sequenced covered their seq; those written since, not (AuditChain).
+    byte[] digest = AuditChain.eventDigest(r, r.seq() <= receiptedAfter, sha);
     if (!AuditChain.isHexOf(digest, r.eventDigest())) {
       return "the event was altered";
     }

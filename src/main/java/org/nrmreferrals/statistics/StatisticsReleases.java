@@ -32,6 +32,7 @@ import org.jboss.logging.Logger;
 import org.nrmreferrals.NrmConfig;
 import org.nrmreferrals.audit.Action;
 import org.nrmreferrals.audit.AuditEvent;
+import org.nrmreferrals.audit.AuditSequencer;
 import org.nrmreferrals.audit.AuditTrail;
 import org.nrmreferrals.web.ProblemException;
 import org.nrmreferrals.web.ProblemType;
@@ -51,6 +52,7 @@ public class StatisticsReleases {
   private final DataSource dataSource;
   private final EntityManager em;
   private final AuditTrail audit;
+  private final AuditSequencer sequencer;
   private final StatisticsSnapshot snapshot;
   private final ZoneId zone;
   private final int inMemory;
@@ -61,8 +63,10 @@ public class StatisticsReleases {
       DataSource dataSource,
       EntityManager em,
       AuditTrail audit,
+      AuditSequencer sequencer,
       StatisticsSnapshot snapshot,
       NrmConfig config) {
+    this.sequencer = sequencer;
     this.dataSource = dataSource;
     this.em = em;
     this.audit = audit;
@@ -76,6 +80,13 @@ public class StatisticsReleases {
    * when the schedule's release of those months was cut already (by another instance).
    */
   Release cut(String by, boolean scheduled) {
+    // Every event committed before the cut is in the release: what is waiting to be sequenced
+    // (at most nrm.audit.max-delay of it) is sequenced first.
+    try {
+      sequencer.sequenceAll(true);
+    } catch (SQLException e) {
+      throw new IllegalStateException("sequencing the audit trail before a release failed", e);
+    }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
     Instant asOf;
     Deflater deflater = new Deflater(Deflater.BEST_SPEED);

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.nrmreferrals.support.Agencies;
 import org.nrmreferrals.support.Api;
 import org.nrmreferrals.support.Referrals;
+import org.nrmreferrals.support.Sequenced;
 import org.nrmreferrals.support.Tokens;
 
 /** The audit trail: what it records, who sees what, verification and tamper detection. */
@@ -173,6 +174,7 @@ class AuditTrailTest {
             .as(Map.class);
     String id = Referrals.submit(agency, Referrals.anAdultReferral());
     Api.as(Tokens.caseworker()).get("/api/v1/referrals/" + id).then().statusCode(200);
+    Sequenced.now();
     Map<String, Object> after =
         Api.as(partner)
             .get("/api/v1/audit/checkpoint")
@@ -394,6 +396,7 @@ class AuditTrailTest {
     } finally {
       pool.shutdown();
     }
+    Sequenced.now();
     JsonPath result =
         Api.as(Tokens.admin()).get("/api/v1/audit/verify").then().extract().jsonPath();
     assertTrue(result.getBoolean("valid"));
@@ -409,7 +412,9 @@ class AuditTrailTest {
         contains("0"));
   }
 
+  /** Rows of the chain: what was committed is sequenced first. */
   private List<String> query(String sql, String... params) throws SQLException {
+    Sequenced.now();
     try (Connection c = database.getConnection();
         PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {

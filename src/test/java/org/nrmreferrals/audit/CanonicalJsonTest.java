@@ -121,11 +121,19 @@ class CanonicalJsonTest {
     for (int i = 0; i < Rounds.of(200, 2_000); i++) {
       JsonNode d = i == 0 ? details : i % 7 == 0 ? null : object(random, 2);
       AuditRecord e = event(random, d);
-      byte[] expected = library(publicFields(e));
+      ObjectNode fields = publicFields(e);
+      byte[] expected = library(fields);
       assertArrayEquals(
           expected,
-          AuditChain.canonical(e),
+          AuditChain.canonical(e, true),
           () -> "for " + new String(expected, StandardCharsets.UTF_8));
+      // An event stored unsequenced: the same fields without its seq.
+      fields.remove("seq");
+      byte[] unsequenced = library(fields);
+      assertArrayEquals(
+          unsequenced,
+          AuditChain.canonical(e, false),
+          () -> "for " + new String(unsequenced, StandardCharsets.UTF_8));
     }
   }
 

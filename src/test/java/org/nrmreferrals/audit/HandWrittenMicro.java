@@ -74,10 +74,10 @@ public final class HandWrittenMicro {
     for (int i = 0; i < records.size(); i++) {
       AuditRecord r = records.get(i);
       if (!r.equals(LibraryPaths.fromCsv(LibraryPaths.csvFields(csv.get(i))))
-          || !Arrays.equals(AuditChain.canonical(r), LibraryPaths.canonical(r, false, false))
-          || !Arrays.equals(AuditChain.canonical(r), LibraryPaths.canonical(r, true, true))
-          || !Arrays.equals(AuditChain.canonical(r), LibraryPaths.canonical(r, false, true))
-          || !Arrays.equals(AuditChain.canonical(r), LibraryPaths.canonical(r, true, false))
+          || !Arrays.equals(AuditChain.canonical(r, true), LibraryPaths.canonical(r, false, false))
+          || !Arrays.equals(AuditChain.canonical(r, true), LibraryPaths.canonical(r, true, true))
+          || !Arrays.equals(AuditChain.canonical(r, true), LibraryPaths.canonical(r, false, true))
+          || !Arrays.equals(AuditChain.canonical(r, true), LibraryPaths.canonical(r, true, false))
           || !LibraryPaths.timestampHand(r.occurredAt())
               .equals(LibraryPaths.timestampLibrary(r.occurredAt()))) {
         throw new AssertionError("the library path differs at row " + i);

@@ -128,7 +128,7 @@ final class LibraryPaths {
    * with the chosen instant formatting.
    */
   private static CanonicalJson.Fields<AuditRecord> fields(boolean libraryInstant) {
-    return AuditChain.publicFields(instant -> timestamp(instant, libraryInstant));
+    return AuditChain.publicFields(instant -> timestamp(instant, libraryInstant), true);
   }
 
   private static final CanonicalJson.Fields<AuditRecord> FIELDS_HAND_INSTANT = fields(false);

@@ -1,5 +1,6 @@
 package org.nrmreferrals.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,6 @@ final class PartnerVerifier {
   private static final HexFormat HEX = HexFormat.of();
   private static final List<String> HASHED =
       List.of(
-          "seq",
           "occurredAt",
           "action",
           "referralId",
@@ -66,10 +66,24 @@ final class PartnerVerifier {
   static boolean signatureValid(Map<String, Object> checkpoint, String publicKeyPem)
       throws Exception {
     ObjectNode payload = JSON.createObjectNode();
-    payload.set("hash", JSON.valueToTree(checkpoint.get("hash")));
-    payload.set("keyId", JSON.valueToTree(checkpoint.get("keyId")));
-    payload.set("seq", JSON.valueToTree(checkpoint.get("seq")));
-    payload.set("signedAt", JSON.valueToTree(checkpoint.get("signedAt")));
+    for (String field : List.of("hash", "keyId", "root", "seq", "signedAt")) {
+      payload.set(field, JSON.valueToTree(checkpoint.get(field)));
+    }
+    return signed(payload, (String) checkpoint.get("signature"), publicKeyPem);
+  }
+
+  /** A receipt's signature: over {events, includeBy, issuedAt, keyId}. */
+  static boolean receiptValid(JsonNode receipt, String publicKeyPem) throws Exception {
+    ObjectNode payload = JSON.createObjectNode();
+    for (String field : List.of("events", "includeBy", "issuedAt", "keyId")) {
+      payload.set(field, receipt.get(field));
+    }
+    return signed(payload, receipt.get("signature").asText(), publicKeyPem);
+  }
+
+  /** Ed25519 over the RFC 8785 form of the payload, with the PEM public key. */
+  private static boolean signed(ObjectNode payload, String signature, String publicKeyPem)
+      throws Exception {
     byte[] message = new JsonCanonicalizer(JSON.writeValueAsString(payload)).getEncodedUTF8();
     String base64 = publicKeyPem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
     PublicKey key =
@@ -78,6 +92,6 @@ final class PartnerVerifier {
     Signature verifier = Signature.getInstance("Ed25519");
     verifier.initVerify(key);
     verifier.update(message);
-    return verifier.verify(Base64.getDecoder().decode((String) checkpoint.get("signature")));
+    return verifier.verify(Base64.getDecoder().decode(signature));
   }
 }

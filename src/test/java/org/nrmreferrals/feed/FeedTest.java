@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.nrmreferrals.support.Agencies;
 import org.nrmreferrals.support.Api;
 import org.nrmreferrals.support.Referrals;
+import org.nrmreferrals.support.Sequenced;
 import org.nrmreferrals.support.Tokens;
 
 /** The change feed: scoping, paging, long polls, and no gaps while writers race. */
@@ -53,6 +54,7 @@ class FeedTest {
         .post("/api/v1/referrals/" + mine + "/transitions")
         .then()
         .statusCode(200);
+    Sequenced.now();
     Api.as(partner)
         .get("/api/v1/events?after=" + cursor)
         .then()
@@ -186,7 +188,9 @@ class FeedTest {
     assertTrue(seen.size() >= 128, "at least the writers' own events: " + seen.size());
   }
 
+  /** The feed's end for this caller, once everything committed so far is sequenced. */
   private static String head(String token) {
+    Sequenced.now();
     String cursor = "0";
     while (true) {
       JsonPath page =

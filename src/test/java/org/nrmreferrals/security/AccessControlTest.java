@@ -62,6 +62,30 @@ class AccessControlTest {
         404,
         403,
         200);
+    // A proof shows where an event is in the log, no content: a partner proves its own agency's
+    // events, caseworkers and admins any (the chain's links are theirs to read already).
+    row(
+        rows,
+        "GET audit/proofs/{eventDigest}",
+        (r, c) -> r.get("/api/v1/audit/proofs/" + submittedDigest(c)),
+        401,
+        200,
+        404,
+        200,
+        200,
+        403,
+        200);
+    row(
+        rows,
+        "GET audit/consistency",
+        (r, c) -> r.get("/api/v1/audit/consistency?from=0"),
+        401,
+        200,
+        200,
+        200,
+        200,
+        403,
+        200);
     row(
         rows,
         "GET htcds",
@@ -461,5 +485,15 @@ class AccessControlTest {
 
   private static String referral(Case c) {
     return "/api/v1/referrals/" + c.id();
+  }
+
+  /** The digest of the case's intake event, as its history shows it to an admin. */
+  private static String submittedDigest(Case c) {
+    return Api.as(Tokens.admin())
+        .get(referral(c) + "/history")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("events.find { it.action == 'referral.submitted' }.eventDigest");
   }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.nrmreferrals.audit.AuditQueries;
 import org.nrmreferrals.support.Agencies;
 import org.nrmreferrals.support.Referrals;
+import org.nrmreferrals.support.Sequenced;
 import org.nrmreferrals.support.Tokens;
 
 /** The decisions the statistics count, read from the audit trail as the snapshot reads them. */
@@ -46,6 +47,7 @@ class IssuedDecisionsTest {
 
   private List<String> counted(String id) throws Exception {
     List<String> counted = new ArrayList<>();
+    Sequenced.now();
     try (Connection c = database.getConnection()) {
       new IssuedDecisions(ZoneId.of("Europe/London"))
           .forEach(

@@ -23,6 +23,7 @@ import org.nrmreferrals.support.Agencies;
 import org.nrmreferrals.support.Api;
 import org.nrmreferrals.support.Referrals;
 import org.nrmreferrals.support.Releases;
+import org.nrmreferrals.support.Sequenced;
 import org.nrmreferrals.support.TestClock;
 import org.nrmreferrals.support.Tokens;
 
@@ -271,6 +272,7 @@ class ReleaseTest {
   }
 
   private long exactReads(long release) throws java.sql.SQLException {
+    Sequenced.now();
     try (java.sql.Connection c = database.getConnection();
         java.sql.PreparedStatement s =
             c.prepareStatement(

@@ -19,6 +19,7 @@ import org.nrmreferrals.support.Agencies;
 import org.nrmreferrals.support.Api;
 import org.nrmreferrals.support.Referrals;
 import org.nrmreferrals.support.SecondInstance;
+import org.nrmreferrals.support.Sequenced;
 import org.nrmreferrals.support.Tokens;
 import org.nrmreferrals.support.WebhookReceiver;
 
@@ -53,6 +54,7 @@ class WebhookFailureTest {
           .then()
           .body("active", equalTo(false))
           .body("disabledReason", startsWith("disabled after 1 failed deliveries"));
+      Sequenced.now();
       Api.as(partner)
           .get("/api/v1/events?limit=1000")
           .then()

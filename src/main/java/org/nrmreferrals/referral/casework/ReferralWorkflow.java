@@ -128,13 +128,13 @@ public class ReferralWorkflow {
     TransitionRules.check(
         r, allowedTransition(r, pending.status()), null, days.today(), dateOfBirth(r));
     ReferralStatus from = r.status();
-    long requestSeq = events.lastSeq(r.id(), Action.DECISION_REQUESTED);
+    String request = events.lastDigest(r.id(), Action.DECISION_REQUESTED);
     r.moveTo(pending.status(), null, now(), days.today(), deadlines);
     append(
         AuditEvent.of(Action.STATUS_CHANGED)
             .referral(r.id(), r.agency().code())
             .statuses(from, pending.status())
-            .detail("confirmsSeq", requestSeq),
+            .detail("confirmsEvent", request),
         r);
     return changed(caller, r);
   }
@@ -144,13 +144,13 @@ public class ReferralWorkflow {
   Changed withdrawPending(Caller caller, UUID id, String ifMatch) {
     Referral r = changeable(caller, id, ifMatch);
     PendingDecision pending = pendingOf(r);
-    long requestSeq = events.lastSeq(r.id(), Action.DECISION_REQUESTED);
+    String request = events.lastDigest(r.id(), Action.DECISION_REQUESTED);
     r.dropPendingDecision();
     append(
         AuditEvent.of(Action.DECISION_WITHDRAWN)
             .referral(r.id(), r.agency().code())
             .statuses(r.status(), pending.status())
-            .detail("withdrawsSeq", requestSeq),
+            .detail("withdrawsEvent", request),
         r);
     return changed(caller, r);
   }

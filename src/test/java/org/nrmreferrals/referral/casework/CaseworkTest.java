@@ -22,6 +22,7 @@ import org.nrmreferrals.support.Agencies;
 import org.nrmreferrals.support.Api;
 import org.nrmreferrals.support.Authorities;
 import org.nrmreferrals.support.Referrals;
+import org.nrmreferrals.support.Sequenced;
 import org.nrmreferrals.support.TestClock;
 import org.nrmreferrals.support.Tokens;
 
@@ -322,6 +323,7 @@ class CaseworkTest {
           .statusCode(200)
           .body("events.action", hasItem("referral.submitted"))
           .body("events.action", not(hasItem(action)));
+      Sequenced.now();
       Api.as(partner)
           .get("/api/v1/events?limit=1000")
           .then()

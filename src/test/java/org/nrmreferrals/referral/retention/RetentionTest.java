@@ -26,6 +26,7 @@ import org.nrmreferrals.support.Api;
 import org.nrmreferrals.support.Referrals;
 import org.nrmreferrals.support.Releases;
 import org.nrmreferrals.support.SecondInstance;
+import org.nrmreferrals.support.Sequenced;
 import org.nrmreferrals.support.TestClock;
 import org.nrmreferrals.support.Tokens;
 
@@ -132,6 +133,7 @@ class RetentionTest {
         .body(
             "events.find { it.action == 'referral.personal_data_erased' }.actorRole",
             equalTo("system"));
+    Sequenced.now();
     assertEquals(
         1L,
         QuarkusTransaction.requiringNew()
