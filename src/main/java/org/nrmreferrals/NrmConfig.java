@@ -2,6 +2,7 @@ package org.nrmreferrals;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,32 @@ public interface NrmConfig {
   /** Largest request body the API accepts; larger bodies get 413. */
   @WithDefault("262144")
   int maxRequestBytes();
+
+  /** Bulk import of referrals (POST /api/v1/referrals/import). */
+  @WithName("import")
+  Import importing();
+
+  /** Limits of one bulk import. */
+  interface Import {
+    /** Largest import body; each line is also limited to {@code nrm.max-request-bytes}. */
+    @WithDefault("67108864")
+    long maxBytes();
+
+    /** Most lines one import may hold. */
+    @WithDefault("50000")
+    @Min(1)
+    int maxLines();
+
+    /** Lines stored in one transaction (each line still all or nothing). */
+    @WithDefault("50")
+    @Min(1)
+    int linesPerTransaction();
+
+    /** Transactions of one import stored at once. */
+    @WithDefault("2")
+    @Min(1)
+    int workers();
+  }
 
   /** Idempotency-Key settings. */
   Idempotency idempotency();

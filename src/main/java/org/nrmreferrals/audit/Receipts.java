@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.nrmreferrals.NrmConfig;
 
 /**
@@ -33,6 +35,7 @@ import org.nrmreferrals.NrmConfig;
 public class Receipts {
   public static final String HEADER = "Audit-Receipt";
   private static final String KEY = "nrm.audit-receipts";
+  private static final String IN_BODY = "nrm.audit-receipts-in-body";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final AuditSigner signer;
@@ -92,6 +95,17 @@ public class Receipts {
   }
 
   /**
+   * For a request that answers with receipts in its body (a bulk import, one receipt a line): its
+   * events are not collected for a header.
+   */
+  public void inBody() {
+    RoutingContext ctx = current.getCurrent();
+    if (ctx != null) {
+      ctx.put(IN_BODY, Boolean.TRUE);
+    }
+  }
+
+  /**
    * Notes an event stored in the current transaction: if it commits, the response to the request (a
    * write's, when it succeeds) carries its receipt. Outside a request nothing is noted.
    */
@@ -100,34 +114,40 @@ public class Receipts {
       return;
     }
     RoutingContext ctx = current.getCurrent();
-    if (ctx == null) {
+    if (ctx == null || ctx.get(IN_BODY) != null) {
       return;
     }
-    ForRequest request = ctx.get(KEY);
-    if (request == null) {
-      request = new ForRequest();
-      ctx.put(KEY, request);
-      ForRequest r = request;
-      ctx.addHeadersEndHandler(v -> r.addHeader(ctx));
+    ForRequest request;
+    synchronized (ctx) {
+      request = ctx.get(KEY);
+      if (request == null) {
+        request = new ForRequest();
+        ctx.put(KEY, request);
+        ForRequest r = request;
+        ctx.addHeadersEndHandler(v -> r.addHeader(ctx));
+      }
     }
     request.stored(digest, transactions);
   }
 
-  /** One request's events: those committed, and those of the transaction still open. */
+  /**
+   * One request's events: those committed, and those of each transaction still open (a request may
+   * run several, one after another or, in a bulk import, at once on several threads).
+   */
   private final class ForRequest {
     private final List<String> committed = new ArrayList<>();
-    private Object transaction;
-    private List<String> open;
+    private final Map<Object, List<String>> open = new HashMap<>();
 
-    void stored(String digest, TransactionSynchronizationRegistry registry) {
+    synchronized void stored(String digest, TransactionSynchronizationRegistry registry) {
       Object key = registry.getTransactionKey();
       if (key == null) {
         return;
       }
-      if (!key.equals(transaction)) {
-        transaction = key;
-        List<String> events = new ArrayList<>();
-        open = events;
+      List<String> events = open.get(key);
+      if (events == null) {
+        List<String> mine = new ArrayList<>();
+        events = mine;
+        open.put(key, mine);
         registry.registerInterposedSynchronization(
             new Synchronization() {
               @Override
@@ -135,15 +155,18 @@ public class Receipts {
 
               @Override
               public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                  synchronized (committed) {
-                    committed.addAll(events);
-                  }
-                }
+                completed(key, mine, status == Status.STATUS_COMMITTED);
               }
             });
       }
-      open.add(digest);
+      events.add(digest);
+    }
+
+    private synchronized void completed(Object key, List<String> events, boolean committed) {
+      open.remove(key);
+      if (committed) {
+        this.committed.addAll(events);
+      }
     }
 
     void addHeader(RoutingContext ctx) {
@@ -153,7 +176,7 @@ public class Receipts {
         return;
       }
       List<String> digests;
-      synchronized (committed) {
+      synchronized (this) {
         digests = List.copyOf(committed);
       }
       if (!digests.isEmpty()) {

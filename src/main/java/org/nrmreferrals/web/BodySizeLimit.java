@@ -1,7 +1,9 @@
 package org.nrmreferrals.web;
 
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.ext.Provider;
@@ -13,16 +15,28 @@ import java.io.InputStream;
 import org.nrmreferrals.NrmConfig;
 
 /**
- * Refuses request bodies over {@code nrm.max-request-bytes} with a 413 problem: up front by {@code
- * Content-Length}, and while reading for bodies sent without one.
+ * Refuses request bodies over {@code nrm.max-request-bytes} ({@code nrm.import.max-bytes} for a
+ * bulk import) with a 413 problem: up front by {@code Content-Length}, and while reading for bodies
+ * sent without one.
  */
 @Provider
 @ApplicationScoped
 public class BodySizeLimit implements ReaderInterceptor {
-  private final long maxBytes;
+  /** The one path with a limit of its own: a bulk import streams many requests' worth. */
+  public static final String IMPORT_PATH = "/api/v1/referrals/import";
 
-  BodySizeLimit(NrmConfig config) {
+  private final long maxBytes;
+  private final long importMaxBytes;
+  private final CurrentVertxRequest current;
+
+  BodySizeLimit(NrmConfig config, CurrentVertxRequest current) {
     this.maxBytes = config.maxRequestBytes();
+    this.importMaxBytes = config.importing().maxBytes();
+    this.current = current;
+  }
+
+  private long limitFor(String path) {
+    return IMPORT_PATH.equals(path) ? importMaxBytes : maxBytes;
   }
 
   void install(@Observes Router router) {
@@ -32,14 +46,18 @@ public class BodySizeLimit implements ReaderInterceptor {
         .handler(
             ctx -> {
               String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-              if (length != null && tooLarge(length)) {
+              long limit = limitFor(ctx.normalizedPath());
+              if (length != null && tooLarge(length, limit)) {
                 ctx.response()
                     .setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CONNECTION, "close")
                     .end(
                         Problems.json(
-                            ProblemType.PAYLOAD_TOO_LARGE, detail(), null, ctx.normalizedPath()));
+                            ProblemType.PAYLOAD_TOO_LARGE,
+                            detail(limit),
+                            null,
+                            ctx.normalizedPath()));
                 return;
               }
               ctx.next();
@@ -48,27 +66,31 @@ public class BodySizeLimit implements ReaderInterceptor {
 
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-    context.setInputStream(new Bounded(context.getInputStream()));
+    RoutingContext ctx = current.getCurrent();
+    long limit = limitFor(ctx == null ? null : ctx.normalizedPath());
+    context.setInputStream(new Bounded(context.getInputStream(), limit));
     return context.proceed();
   }
 
-  private boolean tooLarge(String contentLength) {
+  private static boolean tooLarge(String contentLength, long limit) {
     try {
-      return Long.parseLong(contentLength.trim()) > maxBytes;
+      return Long.parseLong(contentLength.trim()) > limit;
     } catch (NumberFormatException e) {
       return false;
     }
   }
 
-  private String detail() {
-    return "Request bodies are limited to " + maxBytes + " bytes.";
+  private static String detail(long limit) {
+    return "Request bodies are limited to " + limit + " bytes.";
   }
 
-  private final class Bounded extends FilterInputStream {
+  private static final class Bounded extends FilterInputStream {
+    private final long limit;
     private long read;
 
-    Bounded(InputStream in) {
+    Bounded(InputStream in, long limit) {
       super(in);
+      this.limit = limit;
     }
 
     @Override
@@ -87,8 +109,8 @@ public class BodySizeLimit implements ReaderInterceptor {
 
     private void count(int n) {
       read += n;
-      if (read > maxBytes) {
-        throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, detail());
+      if (read > limit) {
+        throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, detail(limit));
       }
     }
   }

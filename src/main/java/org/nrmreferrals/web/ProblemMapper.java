@@ -133,6 +133,26 @@ public class ProblemMapper {
     return Problems.response(ProblemType.INTERNAL, "An unexpected error occurred.", null, uri);
   }
 
+  /**
+   * The problem response for any exception, as the mappers above would answer it: for work done
+   * outside JAX-RS's own dispatch (a line of a bulk import), where each item gets its own answer.
+   */
+  public Response of(Throwable e) {
+    if (e instanceof ProblemException p) {
+      return problem(p, null);
+    }
+    if (e instanceof ConstraintViolationException v) {
+      return constraintViolation(v, null);
+    }
+    if (e instanceof JsonProcessingException j) {
+      return unreadableBody(j, null);
+    }
+    if (e instanceof OptimisticLockException o) {
+      return optimisticLock(o, null);
+    }
+    return unexpected(e, null);
+  }
+
   /** A refusal thrown inside a library (for example the body limit, inside Jackson). */
   private static ProblemException wrapped(Throwable e) {
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {

@@ -320,6 +320,22 @@ class AccessControlTest {
         200,
         200,
         200);
+    // An import is a partner's, for its own agency: there is no other agency's to reach. A line
+    // that is refused still answers 200 (its refusal is in its result line).
+    row(
+        rows,
+        "POST referrals/import",
+        (r, c) ->
+            r.contentType("application/x-ndjson")
+                .body("{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/referrals/import"),
+        401,
+        200,
+        200,
+        403,
+        403,
+        403,
+        403);
     row(
         rows,
         "POST competent-authorities",

@@ -100,15 +100,18 @@ public class Duplicates implements KeyedDigests {
     return matches;
   }
 
-  /** One audit event per likely duplicate that {@link #record} found. */
-  public void announce(UUID referralId, Map<UUID, TreeSet<String>> matches) {
+  /** One audit event per likely duplicate that {@link #record} found; their digests. */
+  public List<String> announce(UUID referralId, Map<UUID, TreeSet<String>> matches) {
+    List<String> events = new java.util.ArrayList<>();
     for (Map.Entry<UUID, TreeSet<String>> m : matches.entrySet()) {
-      audit.append(
-          AuditEvent.of(Action.POSSIBLE_DUPLICATE)
-              .detail("referralId", referralId.toString())
-              .detail("otherReferralId", m.getKey().toString())
-              .detail("matchedOn", List.copyOf(m.getValue())));
+      events.add(
+          audit.append(
+              AuditEvent.of(Action.POSSIBLE_DUPLICATE)
+                  .detail("referralId", referralId.toString())
+                  .detail("otherReferralId", m.getKey().toString())
+                  .detail("matchedOn", List.copyOf(m.getValue()))));
     }
+    return events;
   }
 
   @Override
