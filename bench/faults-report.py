@@ -32,7 +32,7 @@ setup = load(os.path.join(out, "setup.json"))
 report["setup"] = setup
 for name, title in [("restart", "PostgreSQL stopped for 10 s during the load"),
                     ("kill", "`kill -9` of the service during the load, then a restart"),
-                    ("two", "Two instances on one database")]:
+                    ("two", "Two instances on one database, one killed -9 half-way (the sequencer moves to the other)")]:
     d = os.path.join(out, name)
     if setup["only"] not in ("all", name) or not os.path.exists(os.path.join(d, "checks.json")):
         continue
@@ -50,6 +50,8 @@ for name, title in [("restart", "PostgreSQL stopped for 10 s during the load"),
           f"valid {k['chainValid']}, {k['checkedEvents']} events")
     check(f"{name}: feed gap-free", k["feedGaps"] == 0 and k["feedEvents"] == k["headSeq"],
           f"{k['feedEvents']} events read from the feed, {k['feedGaps']} gaps")
+    check(f"{name}: every receipt honoured", k.get("receiptEventsNotIncluded", 1) == 0 and k.get("receiptEvents", 0) > 0,
+          f"{k.get('receiptEvents', 0)} events promised by receipts, {k.get('receiptEventsNotIncluded', '?')} not in the log")
     check(f"{name}: no 5xx but 503", k["unexpected5xx"] == 0,
           f"{k['unexpected5xx']} answers of 500, 502 or 504")
     check(f"{name}: every 503 is problem+json with Retry-After", k["improper503"] == 0,

@@ -82,6 +82,22 @@ for path in sorted(glob.glob(os.path.join(results, "ceiling-*.txt"))):
     tps.append(float(m.group(1)))
 figures["ceiling"] = {"tps": median(tps), "perRun": tps}
 figures["ratio"] = figures["saturation"]["acceptedPerSecond"] / figures["ceiling"]["tps"]
+one = []
+for path in sorted(glob.glob(os.path.join(results, "ceiling-one-*.txt"))):
+    m = re.search(r"tps = ([\d.]+)", open(path).read())
+    one.append(float(m.group(1)))
+figures["ceilingOne"] = {"tps": median(one), "perRun": one}
+figures["ratioOne"] = figures["saturation"]["acceptedPerSecond"] / figures["ceilingOne"]["tps"]
+
+# 2b. audited reads
+reads = [phase(os.path.basename(p)[:-5])[0] for p in runs("read")]
+figures["read"] = {
+    "perSecond": median([p["status2xx"] / p["wallSeconds"] for p in reads]),
+    "p50Ms": median([p["p50Ms"] for p in reads]),
+    "p99Ms": median([p["p99Ms"] for p in reads]),
+    "requests": sum(p["requests"] for p in reads),
+    "status2xx": sum(p["status2xx"] for p in reads),
+}
 
 # 3. a year
 year, wall = phase("year")
@@ -89,6 +105,11 @@ figures["year"] = {
     "referrals": machine["year"], "seconds": wall, "status2xx": year["status2xx"],
     "status5xx": year["status5xx"], "timeouts": year["timeouts"],
     "stored": int(read("year-stored.count")),
+}
+
+figures["import"] = {
+    "referrals": machine["year"], "seconds": float(read("import-year.seconds")),
+    "status201": int(read("import-year-201.count")), "stored": int(read("import-year-stored.count")),
 }
 
 # 4. statistics
@@ -145,6 +166,7 @@ def verdict(ok):
 
 
 s, r, u, c = figures["saturation"], figures["rate"], figures["sustained"], figures["ceiling"]
+c1, rd, im = figures["ceilingOne"], figures["read"], figures["import"]
 y, st, fd, fp, ch = figures["year"], figures["statistics"], figures["feed"], figures["feed-partner"], figures["chain"]
 i = figures["integrity"]
 lines = f"""# Benchmark report
@@ -173,7 +195,8 @@ lower bound of what the service does on a machine of its own.
 ```sh
 bench/run                         # all of it; BENCH_RUNS, BENCH_USERS, BENCH_DURATION, BENCH_RATE
 bench/intake/scenario.sh ...      # the intake load (varied referrals, unique Idempotency-Keys)
-pgbench -M extended -c {machine['users']} -j 2 -T {machine['duration'].rstrip('s')} -f bench/intake/ceiling.sql   # the ceiling
+pgbench -M extended -c {machine['users']} -j 2 -T {machine['duration'].rstrip('s')} -f bench/intake/ceiling.sql       # the intake's statements
+pgbench -M extended -c {machine['users']} -j 2 -T {machine['duration'].rstrip('s')} -f bench/intake/ceiling-one.sql   # its rows in one statement
 ```
 
 ## Figures
@@ -181,11 +204,14 @@ pgbench -M extended -c {machine['users']} -j 2 -T {machine['duration'].rstrip('s
 | # | Figure | Measured | Goal | |
 | --- | --- | --- | --- | --- |
 | 1 | Intake at saturation ({machine['users']} clients, closed loop, {machine['duration']} runs) | {s['acceptedPerSecond']:.0f} referrals/s (p50 {s['p50Ms']:.0f} ms, p99 {s['p99Ms']:.0f} ms) | | |
-| 1 | Intake at {machine['rate']} submissions/s (open loop) | p50 {r['p50Ms']:.0f} ms, p99 {r['p99Ms']:.0f} ms; {r['acceptedPerSecond']:.0f} accepted/s | | |
+| 1 | Intake at {machine['rate']} submissions/s (open loop) | p50 {r['p50Ms']:.0f} ms, p99 {r['p99Ms']:.0f} ms; {r['acceptedPerSecond']:.0f} accepted/s | p99 ≤ 50 ms | {verdict(r['p99Ms'] <= 50)} |
 | 1 | Intake at {u['ratePerSecond']:.0f} submissions/s (70% of saturation, open loop) | p50 {u['p50Ms']:.0f} ms, p99 {u['p99Ms']:.0f} ms | | |
-| 2 | Ceiling: the intake's SQL from pgbench, {machine['users']} clients | {c['tps']:.0f} transactions/s | | |
-| 2 | Intake ÷ ceiling | {figures['ratio']:.2f} | ≥ 0.6 | {verdict(figures['ratio'] >= 0.6)} |
-| 3 | A year of UK referrals ({y['referrals']:,}) submitted at once | {y['seconds']:.1f} s ({y['referrals'] / y['seconds']:.0f}/s) | ≤ 15 s | {verdict(y['seconds'] <= 15)} |
+| 2 | The intake's statements from pgbench, {machine['users']} clients (no locks of ours) | {c['tps']:.0f} transactions/s; intake ÷ this {figures['ratio']:.2f} | | |
+| 2 | Ceiling: the same rows in one statement (one round trip), {machine['users']} clients | {c1['tps']:.0f} transactions/s | | |
+| 2 | Intake ÷ ceiling | {figures['ratioOne']:.2f} | ≥ 0.5 | {verdict(figures['ratioOne'] >= 0.5)} |
+| 2 | Audited `GET /api/v1/referrals/{{id}}` ({machine['users']} clients, closed loop) | {rd['perSecond']:.0f}/s (p50 {rd['p50Ms']:.0f} ms, p99 {rd['p99Ms']:.0f} ms) | ≥ 1,000/s | {verdict(rd['perSecond'] >= 1000)} |
+| 3 | A year of UK referrals ({im['referrals']:,}) through the bulk import | {im['seconds']:.1f} s ({im['referrals'] / im['seconds']:.0f}/s); {im['status201']:,} answered 201, {im['stored']:,} stored | ≤ 15 s | {verdict(im['seconds'] <= 15)} |
+| 3 | The same year as single requests, submitted at once | {y['seconds']:.1f} s ({y['referrals'] / y['seconds']:.0f}/s) | | |
 | 4 | Statistics: quarter × nationality × gender over 1,000,000 referrals, HTTP | p95 {st['p95Ms']:.1f} ms (p50 {st['p50Ms']:.1f} ms) | p95 ≤ 100 ms | {verdict(st['p95Ms'] <= 100)} |
 | 4 | The same GROUP BY as raw SQL (pgbench) | p95 {st['rawSqlP95Ms']:.1f} ms; service ÷ SQL {st['ratio']:.2f} | | |
 | 5 | Feed: a 1,000-event page (admin: every agency) | p95 {fd['p95Ms']:.1f} ms (p50 {fd['p50Ms']:.1f} ms) | ≤ 20 ms (judged on p95) | {verdict(fd['p95Ms'] <= 20)} |
@@ -203,6 +229,7 @@ pgbench -M extended -c {machine['users']} -j 2 -T {machine['duration'].rstrip('s
 | Saturation | {s['requests']} | {s['status2xx']} | {s['status4xx']} | {s['status5xx']} | {s['timeouts']} | {s['connectionErrors']} |
 | {machine['rate']}/s | {r['requests']} | {r['status2xx']} | {r['status4xx']} | {r['status5xx']} | {r['timeouts']} | {r['connectionErrors']} |
 | 70% of saturation | {u['requests']} | {u['status2xx']} | {u['status4xx']} | {u['status5xx']} | {u['timeouts']} | {u['connectionErrors']} |
+| Audited GET by id | {rd['requests']} | {rd['status2xx']} | | | | |
 | A year | {y['referrals']} | {y['status2xx']} | | {y['status5xx']} | {y['timeouts']} | |
 | Statistics | {st['requests']} | {st['status2xx']} | | | | |
 | Feed (admin, partner) | {fd['requests'] + fp['requests']} | {fd['status2xx'] + fp['status2xx']} | | | | |

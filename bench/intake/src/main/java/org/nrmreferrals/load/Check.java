@@ -10,9 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * After a fault test, through the API only: does the audit chain verify, and is the feed gap-free
- * (every seq from 1 to the chain's head, once, in order)? {@code Check BASE ADMIN_JWT} prints
- * {@code {"chainValid":..,"checkedEvents":..,"headSeq":..,"feedEvents":..,"feedGaps":..}}.
+ * After a fault test, through the API only: does the audit chain verify, is the feed gap-free
+ * (every seq from 1 to the chain's head, once, in order), and was every receipt honoured (each of
+ * its events proved in the log once its includeBy has passed)? {@code Check BASE ADMIN_JWT
+ * [RECEIPTS_FILE]} prints {@code {"chainValid":..,"checkedEvents":..,"headSeq":..,"feedEvents":..,
+ * "feedGaps":..,"receiptEvents":..,"receiptEventsNotIncluded":..}}.
  */
 public final class Check {
   private static final Pattern SEQ = Pattern.compile("\\{\"seq\":(\\d+),");
@@ -23,6 +25,31 @@ public final class Check {
     String base = args[0];
     String admin = Files.readString(Path.of(args[1])).trim();
     HttpClient http = HttpClient.newHttpClient();
+    // Receipts promise inclusion within the maximum delay (1 s): give the sequencer that long.
+    Thread.sleep(2_000);
+    long receiptEvents = 0;
+    long notIncluded = 0;
+    if (args.length > 2) {
+      Pattern digest = Pattern.compile("\"([0-9a-f]{64})\"");
+      for (String receipt : Files.readAllLines(Path.of(args[2]))) {
+        if (receipt.isBlank()) {
+          continue;
+        }
+        String json =
+            new String(
+                java.util.Base64.getUrlDecoder().decode(receipt.trim()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String events = json.substring(json.indexOf("\"events\""), json.indexOf(']') + 1);
+        Matcher d = digest.matcher(events);
+        while (d.find()) {
+          receiptEvents++;
+          String proof = get(http, base + "/api/v1/audit/proofs/" + d.group(1), admin);
+          if (!proof.contains("\"status\":\"INCLUDED\"")) {
+            notIncluded++;
+          }
+        }
+      }
+    }
     String verification = get(http, base + "/api/v1/audit/verify", admin);
     boolean valid = verification.contains("\"valid\":true");
     long checked = number(verification, "checkedEvents");
@@ -53,8 +80,9 @@ public final class Check {
       gaps++;
     }
     System.out.printf(
-        "{\"chainValid\":%s,\"checkedEvents\":%d,\"headSeq\":%d,\"feedEvents\":%d,\"feedGaps\":%d}%n",
-        valid, checked, head, events, gaps);
+        "{\"chainValid\":%s,\"checkedEvents\":%d,\"headSeq\":%d,\"feedEvents\":%d,\"feedGaps\":%d,"
+            + "\"receiptEvents\":%d,\"receiptEventsNotIncluded\":%d}%n",
+        valid, checked, head, events, gaps, receiptEvents, notIncluded);
   }
 
   private static String get(HttpClient http, String url, String token) throws Exception {

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * and then reads the feed. Requests rotate over the given service instances.
  *
  * <p>{@code Clients BASES PARTNER_JWT CASEWORKER_JWT SECONDS THREADS OUT_DIR} writes
- * OUT_DIR/acknowledged.txt (key and referral id of every 201), OUT_DIR/attempts.csv (every
+ * OUT_DIR/acknowledged.txt (key and referral id of every 201), OUT_DIR/receipts.txt (the
+ * Audit-Receipt of every 201), OUT_DIR/attempts.csv (every
  * attempt: epoch ms, kind, status or -1 for a connection failure, whether a 503 came as
  * problem+json with Retry-After) and OUT_DIR/clients.json (counts).
  */
@@ -46,6 +47,7 @@ public final class Clients {
           .build();
   private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
   private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+  private final java.util.Queue<String> receipts = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final List<String> attempts = java.util.Collections.synchronizedList(new ArrayList<>());
   private final AtomicLong next = new AtomicLong();
 
@@ -77,6 +79,9 @@ public final class Clients {
     }
     try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("acknowledged.txt")))) {
       clients.acknowledged.forEach((key, id) -> w.println(key + " " + id));
+    }
+    try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("receipts.txt")))) {
+      clients.receipts.forEach(w::println);
     }
     try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("attempts.csv")))) {
       synchronized (clients.attempts) {
@@ -118,6 +123,7 @@ public final class Clients {
       String location = created.headers().firstValue("Location").orElseThrow();
       String id = location.substring(location.lastIndexOf('/') + 1);
       acknowledged.put(key, id);
+      created.headers().firstValue("Audit-Receipt").ifPresent(receipts::add);
       String etag = created.headers().firstValue("ETag").orElse("");
       send("read", get("/api/v1/referrals/" + id, caseworker));
       send(
