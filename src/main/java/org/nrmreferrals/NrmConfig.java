@@ -44,6 +44,13 @@ public interface NrmConfig {
     @WithDefault("2")
     @Min(1)
     int workers();
+
+    /**
+     * Imports one instance runs at once (each holds a worker thread and workers + 1 connections).
+     */
+    @WithDefault("2")
+    @Min(1)
+    int concurrent();
   }
 
   /** Idempotency-Key settings. */

@@ -26,9 +26,9 @@ class AuditProofs {
   private static final String HEAD = "SELECT seq FROM audit_head WHERE id";
   private static final String HASH_AT = "SELECT hash FROM audit_event WHERE seq = ?";
   private static final String SEQUENCED =
-      "SELECT seq, agency_code, actor_role, actor_agency FROM audit_event WHERE event_digest = ?";
+      "SELECT seq, agency_code, action FROM audit_event WHERE event_digest = ?";
   private static final String PENDING =
-      "SELECT agency_code, actor_role, actor_agency FROM audit_pending WHERE event_digest = ?";
+      "SELECT agency_code, action FROM audit_pending WHERE event_digest = ?";
 
   private final DataSource dataSource;
   private final AuditSigner signer;
@@ -66,15 +66,14 @@ class AuditProofs {
           try (PreparedStatement q = c.prepareStatement(SEQUENCED)) {
             q.setString(1, digest);
             try (ResultSet rs = q.executeQuery()) {
-              if (rs.next()
-                  && sees(rs.getString(2), rs.getString(3), rs.getString(4), viewerAgency)) {
+              if (rs.next() && sees(rs.getString(2), rs.getString(3), viewerAgency)) {
                 long seq = rs.getLong(1);
                 if (seq > size) {
                   throw ProblemException.invalid(
                       "treeSize", "is before the event, which is at seq " + seq);
                 }
                 MessageDigest sha = AuditChain.sha256();
-                TreeTiles tiles = new TreeTiles(c);
+                TreeTiles tiles = tiled(c, size);
                 List<String> path = hex(MerkleTree.inclusion(tiles, seq - 1, size, sha));
                 return new InclusionProof(
                     digest, "INCLUDED", seq, seq - 1, size, path, checkpoint(c, size, sha));
@@ -84,8 +83,7 @@ class AuditProofs {
           try (PreparedStatement q = c.prepareStatement(PENDING)) {
             q.setString(1, digest);
             try (ResultSet rs = q.executeQuery()) {
-              if (rs.next()
-                  && sees(rs.getString(1), rs.getString(2), rs.getString(3), viewerAgency)) {
+              if (rs.next() && sees(rs.getString(1), rs.getString(2), viewerAgency)) {
                 return new InclusionProof(digest, "PENDING", null, null, null, null, null);
               }
             }
@@ -108,7 +106,7 @@ class AuditProofs {
                 "to", "must be at least from and at most the head, " + head + " events");
           }
           MessageDigest sha = AuditChain.sha256();
-          List<String> proof = hex(MerkleTree.consistency(new TreeTiles(c), from, newer, sha));
+          List<String> proof = hex(MerkleTree.consistency(tiled(c, newer), from, newer, sha));
           return new ConsistencyProof(from, newer, proof, checkpoint(c, newer, sha));
         });
   }
@@ -128,7 +126,7 @@ class AuditProofs {
     String root =
         size == 0
             ? HEX.formatHex(sha.digest()) // RFC 9162: the empty tree's hash is SHA-256 of nothing
-            : HEX.formatHex(MerkleTree.root(new TreeTiles(c), 0, size, sha));
+            : HEX.formatHex(MerkleTree.root(tiled(c, size), 0, size, sha));
     String signedAt = AuditChain.timestamp(clock.instant().truncatedTo(ChronoUnit.MICROS));
     ObjectNode payload = AuditChain.object();
     payload.put("hash", hash);
@@ -141,11 +139,32 @@ class AuditProofs {
     return new Checkpoint(size, hash, root, signedAt, signer.keyId(), signature);
   }
 
-  private static boolean sees(
-      String agency, String actorRole, String actorAgency, String viewerAgency) {
+  /**
+   * Whether a partner of {@code viewerAgency} (every event when null) may have an event proved: one
+   * of its own agency that partners are shown, as in its feed. Others' events, and events of its
+   * own requests it is not shown (a likely duplicate found at its intake), are a 404.
+   */
+  /**
+   * The tree's hashes for a log of {@code size} events, once its tiles cover it: without them every
+   * answer would hash up to the whole log (after V24, until the sequencer has tiled the events
+   * written before it), so the caller is asked to come back instead.
+   */
+  private static TreeTiles tiled(Connection c, long size) throws SQLException {
+    TreeTiles tiles = new TreeTiles(c);
+    if (tiles.covered() < size / 256 * 256) {
+      throw ProblemException.unavailable(
+          "The audit log's Merkle tree is still being built over its earlier events; ask again"
+              + " shortly.",
+          5);
+    }
+    return tiles;
+  }
+
+  private static boolean sees(String agency, String action, String viewerAgency) {
     return viewerAgency == null
-        || viewerAgency.equals(agency)
-        || ("partner".equals(actorRole) && viewerAgency.equals(actorAgency));
+        || (viewerAgency.equals(agency)
+            && Action.isWireName(action)
+            && Action.ofWireName(action).partnerVisible());
   }
 
   private static long head(Connection c) throws SQLException {

@@ -99,10 +99,11 @@ public class AuditQueries {
   }
 
   /**
-   * One page of the feed: events after {@code afterSeq}, in commit order, of one agency (only what
-   * its partners may see) or of all (when {@code agency} is null). Events are numbered in commit
-   * order, so every event up to the head read first is visible: a short page may move the cursor to
-   * that head without skipping anything. Reasons are never included.
+   * One page of the feed: events after {@code afterSeq}, in chain order, of one agency (only what
+   * its partners may see) or of all (when {@code agency} is null). The sequencer numbers events in
+   * batches that commit whole with the head, so every event up to the head read first is visible: a
+   * short page may move the cursor to that head without skipping anything. Reasons are never
+   * included.
    */
   public EventPage feed(String agency, long afterSeq, int limit, String viewerAgency) {
     Head head = head();

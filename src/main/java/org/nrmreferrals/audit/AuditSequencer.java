@@ -91,6 +91,11 @@ public class AuditSequencer {
             .description("Sequencing one batch of events into the chain")
             .publishPercentileHistogram()
             .register(metrics);
+    Gauge.builder("nrm.audit.pending.oldest.seconds", this, AuditSequencer::oldestPendingSeconds)
+        .description(
+            "Age of the oldest committed event not yet sequenced: above nrm.audit.max-delay,"
+                + " receipts are being broken")
+        .register(metrics);
     Gauge.builder("nrm.audit.sequencer.tree.broken", () -> treeBroken ? 1 : 0)
         .description("1 when the Merkle tree could not be extended over the chain's events")
         .register(metrics);
@@ -132,6 +137,21 @@ public class AuditSequencer {
       if (moved < batchSize) {
         return total;
       }
+    }
+  }
+
+  /** Seconds since the oldest event waiting to be sequenced was stored (0 when none waits). */
+  double oldestPendingSeconds() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT coalesce(extract(epoch FROM now() - min(occurred_at)), 0)"
+                    + " FROM audit_pending");
+        ResultSet rs = q.executeQuery()) {
+      rs.next();
+      return rs.getDouble(1);
+    } catch (SQLException e) {
+      return Double.NaN;
     }
   }
 
@@ -234,15 +254,30 @@ public class AuditSequencer {
     try {
       new TreeTiles(c).extend(head, CATCH_UP_BLOCKS, sha);
       c.releaseSavepoint(before);
-    } catch (SQLException | IllegalArgumentException | IllegalStateException e) {
+    } catch (SQLException e) {
+      c.rollback(before); // a passing failure: the next batch tries again
+      LOG.warnf("Extending the Merkle tree failed; the next batch tries again: %s", e);
+    } catch (IllegalArgumentException | IllegalStateException e) {
       c.rollback(before);
-      treeBroken = true;
+      treeBroken = true; // stored digests that are not digests: no retry can mend that
       LOG.errorf("The Merkle tree stops: %s; verify the chain (GET /api/v1/audit/verify)", e);
     }
   }
 
-  /** Takes the sequencer's lock for this transaction: waits for it, or tries once. */
+  /**
+   * Takes the sequencer's lock for this transaction: waits for it (at most 10 s), or tries once.
+   * The batch's session is ended by PostgreSQL if it stalls idle in its transaction for 5 s (a
+   * paused or cut-off instance), which frees the lock for another instance; no statement runs over
+   * 30 s.
+   */
   private static boolean lock(Connection c, boolean wait) throws SQLException {
+    try (PreparedStatement limits =
+        c.prepareStatement(
+            "SELECT set_config('idle_in_transaction_session_timeout', '5s', true),"
+                + " set_config('statement_timeout', '30s', true),"
+                + " set_config('lock_timeout', '10s', true)")) {
+      limits.execute();
+    }
     try (PreparedStatement lock =
         c.prepareStatement(
             wait
@@ -253,6 +288,12 @@ public class AuditSequencer {
         rs.next();
         return rs.getBoolean(1);
       }
+    } catch (SQLException e) {
+      if ("55P03".equals(e.getSQLState())) { // lock_timeout: another instance's batch is stuck
+        LOG.warn("Waited 10 s for the sequencer's lock; going on without sequencing");
+        return false;
+      }
+      throw e;
     }
   }
 }

@@ -77,7 +77,14 @@ public class AuditTrail {
       String digest =
           em.unwrap(Session.class)
               .doReturningWork(connection -> write(connection, event, actor, requestId));
-      receipts.stored(digest);
+      // A receipt names only events its caller may see: a partner's, those of its own agency
+      // that partners are shown (not, for example, a likely duplicate found at its intake).
+      if (!"partner".equals(actor.role())
+          || (event.action.partnerVisible()
+              && actor.agency() != null
+              && actor.agency().equals(event.agency))) {
+        receipts.stored(digest);
+      }
       return digest;
     } finally {
       sample.stop(appendTime);

@@ -36,6 +36,14 @@ public class Receipts {
   public static final String HEADER = "Audit-Receipt";
   private static final String KEY = "nrm.audit-receipts";
   private static final String IN_BODY = "nrm.audit-receipts-in-body";
+
+  /**
+   * Events one header may name: a partner's write stores one or two; an admin's bulk operation
+   * (retention, key rotation) may store thousands, which no proxy would pass in a header. Such a
+   * write answers without a receipt.
+   */
+  static final int MAX_EVENTS = 100;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final AuditSigner signer;
@@ -137,6 +145,7 @@ public class Receipts {
   private final class ForRequest {
     private final List<String> committed = new ArrayList<>();
     private final Map<Object, List<String>> open = new HashMap<>();
+    private boolean overflow;
 
     synchronized void stored(String digest, TransactionSynchronizationRegistry registry) {
       Object key = registry.getTransactionKey();
@@ -164,8 +173,13 @@ public class Receipts {
 
     private synchronized void completed(Object key, List<String> events, boolean committed) {
       open.remove(key);
-      if (committed) {
-        this.committed.addAll(events);
+      if (committed && !overflow) {
+        if (this.committed.size() + events.size() > MAX_EVENTS) {
+          overflow = true; // too many for a header; the events are in the log all the same
+          this.committed.clear();
+        } else {
+          this.committed.addAll(events);
+        }
       }
     }
 

@@ -93,6 +93,11 @@ final class TreeTiles implements MerkleTree.Nodes {
     }
   }
 
+  /** The leaves covered by level-8 tiles: complete blocks of 256 from the first. */
+  long covered() throws SQLException {
+    return built(MerkleTree.TILE_LEVELS) << MerkleTree.TILE_LEVELS;
+  }
+
   private long built(int level) throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(BUILT)) {
       query.setInt(1, level);

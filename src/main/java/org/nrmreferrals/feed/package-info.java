@@ -1,2 +1,2 @@
-/** The change feed: the audit events a caller may see, in commit order, gap-free, pollable. */
+/** The change feed: the audit events a caller may see, in chain order, gap-free, pollable. */
 package org.nrmreferrals.feed;

@@ -87,6 +87,13 @@ public class ProblemException extends RuntimeException {
     return e;
   }
 
+  /** 503: the service cannot answer this yet; {@code Retry-After} says when to ask again. */
+  public static ProblemException unavailable(String detail, long retryAfterSeconds) {
+    ProblemException e = new ProblemException(ProblemType.SERVICE_UNAVAILABLE, detail);
+    e.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+    return e;
+  }
+
   public ProblemType type() {
     return type;
   }

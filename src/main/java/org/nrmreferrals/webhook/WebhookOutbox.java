@@ -24,9 +24,10 @@ import org.nrmreferrals.audit.AuditQueries;
 import org.nrmreferrals.audit.AuditTrail;
 
 /**
- * The delivery queue, in SQL. Audit events are numbered in commit order, so everything up to the
- * committed head is final: a subscription's cursor can move to the head without missing an event,
- * and an event of a rolled-back transaction never existed to be queued.
+ * The delivery queue, in SQL. Audit events are numbered by the sequencer in batches that commit
+ * whole, so everything up to the committed head is final: a subscription's cursor can move to the
+ * head without missing an event, and an event of a rolled-back transaction never existed to be
+ * queued.
  */
 @ApplicationScoped
 class WebhookOutbox {

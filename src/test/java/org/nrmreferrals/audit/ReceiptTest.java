@@ -109,6 +109,44 @@ class ReceiptTest {
         .statusCode(422);
   }
 
+  /**
+   * A likely duplicate found at a partner's intake is the caseworkers' to know of: the partner's
+   * receipt does not name its event, and the partner cannot have it proved.
+   */
+  @Test
+  void aPartnersReceiptNamesNoLikelyDuplicate() throws Exception {
+    Map<String, Object> first = Referrals.anAdultReferral();
+    Referrals.submit(Agencies.police(), first);
+    String agency = Agencies.police();
+    String partner = Tokens.partner(agency);
+    var created =
+        Api.as(partner)
+            .body(first) // the same person, referred by another agency
+            .post("/api/v1/referrals")
+            .then()
+            .statusCode(201)
+            .extract();
+    String id = created.path("id");
+    JsonNode receipt =
+        JSON.readTree(Base64.getUrlDecoder().decode(created.header(Receipts.HEADER)));
+    assertEquals(1, receipt.get("events").size(), receipt.toString());
+    Sequenced.now();
+    String duplicate;
+    try (Connection c = database.getConnection();
+        var q =
+            c.prepareStatement(
+                "SELECT event_digest FROM audit_event WHERE action = 'referral.possible_duplicate'"
+                    + " AND details ->> 'referralId' = ?")) {
+      q.setString(1, id);
+      try (ResultSet rs = q.executeQuery()) {
+        assertTrue(rs.next(), "the likely duplicate was recorded");
+        duplicate = rs.getString(1);
+      }
+    }
+    Api.as(partner).get("/api/v1/audit/proofs/" + duplicate).then().statusCode(404);
+    Api.as(Tokens.caseworker()).get("/api/v1/audit/proofs/" + duplicate).then().statusCode(200);
+  }
+
   @Test
   void onlyWritesThatCommitCarryReceipts() {
     String agency = Agencies.police();

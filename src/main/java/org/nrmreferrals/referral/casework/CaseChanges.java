@@ -85,8 +85,8 @@ class CaseChanges {
    */
   void touch(Referral r) {
     try {
-      // Pessimistic: the version moves now (its row locked before the audit head, as in append),
-      // so the answer carries the new ETag.
+      // Pessimistic: the version moves now (its row locked until the commit), so the answer
+      // carries the new ETag.
       em.lock(r, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
     } catch (OptimisticLockException e) {
       throw ETags.stale(r.version() + 1);
@@ -94,8 +94,9 @@ class CaseChanges {
   }
 
   /**
-   * Writes the referral's change before the audit append takes the chain's lock (every writer locks
-   * in that order, so none deadlock), turning a concurrent winner into a 412, then the event.
+   * Writes the referral's change first, turning a concurrent winner into a 412, then stores the
+   * event: its row lock, held to the commit, keeps the referral's events in the order of its
+   * changes.
    */
   void append(AuditEvent event, Referral r) {
     try {

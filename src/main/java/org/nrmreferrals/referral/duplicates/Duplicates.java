@@ -60,7 +60,7 @@ public class Duplicates implements KeyedDigests {
    * earlier referrals are matched, at most {@code nrm.duplicates.max-matches}: each digest's newest
    * rows are read from the index (one bounded scan per digest), so a name and date of birth shared
    * by thousands of earlier referrals costs no more than one shared by a few. Writes no audit
-   * event, so an intake can do this before it takes the audit chain's head lock.
+   * event: {@link #announce} does, once the intake has its own.
    */
   public Map<UUID, TreeSet<String>> record(
       UUID referralId, PersonalData data, List<String> nationalities) {

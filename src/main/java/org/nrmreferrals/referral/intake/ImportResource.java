@@ -7,7 +7,10 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,14 +22,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.nrmreferrals.NrmConfig;
 import org.nrmreferrals.agency.Agency;
@@ -50,8 +59,8 @@ import org.nrmreferrals.web.ProblemType;
 public class ImportResource {
   static final String NDJSON = "application/x-ndjson";
 
-  /** Agencies with an import under way: one at a time each. */
-  private static final Set<String> IMPORTING = ConcurrentHashMap.newKeySet();
+  /** The advisory lock space of imports (the agency's code, hashed, is the second key). */
+  private static final int IMPORT_LOCK = 0x696d7074; // "impt"
 
   private final ReferralIntake intake;
   private final Caller caller;
@@ -68,6 +77,8 @@ public class ImportResource {
   private final int perTransaction;
   private final int workers;
   private final ManagedExecutor executor;
+  private final DataSource dataSource;
+  private final Semaphore slots;
 
   ImportResource(
       ReferralIntake intake,
@@ -79,7 +90,10 @@ public class ImportResource {
       ObjectMapper json,
       CurrentVertxRequest current,
       ManagedExecutor executor,
+      DataSource dataSource,
       NrmConfig config) {
+    this.dataSource = dataSource;
+    this.slots = new Semaphore(config.importing().concurrent());
     this.current = current;
     this.executor = executor;
     this.workers = config.importing().workers();
@@ -96,8 +110,13 @@ public class ImportResource {
     this.perTransaction = config.importing().linesPerTransaction();
   }
 
-  /** One line of an import, as sent. */
-  record ImportLine(String idempotencyKey, SubmitReferralRequest referral) {}
+  /**
+   * One line of an import, as sent. The key is required: a batch that fails is stored again line by
+   * line, and an import cut off is sent again whole, both safely only under keys.
+   */
+  record ImportLine(
+      @NotBlank(message = "an idempotency key is required on every line") String idempotencyKey,
+      @NotNull(message = "a referral is required") @Valid SubmitReferralRequest referral) {}
 
   @POST
   @RolesAllowed(Roles.PARTNER)
@@ -107,21 +126,97 @@ public class ImportResource {
     Agency agency = partnerAgency.current();
     String subject = caller.subject();
     rateLimits.intake(agency.code()); // the import counts as one submission against the rate
-    if (!IMPORTING.add(agency.code())) {
-      throw new ProblemException(
-          ProblemType.CONFLICT,
-          "An import for your agency is under way; send this one when it has finished.");
+    Slot slot = slot(agency.code());
+    AtomicBoolean started = new AtomicBoolean();
+    try {
+      receipts.inBody();
+      // If the answer is never written (the connection went first), the slot is freed here.
+      current
+          .getCurrent()
+          .addEndHandler(
+              ended -> {
+                if (!started.get()) {
+                  slot.close();
+                }
+              });
+    } catch (RuntimeException e) {
+      slot.close();
+      throw e;
     }
-    receipts.inBody();
-    // Released when the response ends, or the connection does, whatever happened in between.
-    current.getCurrent().addEndHandler(ended -> IMPORTING.remove(agency.code()));
     StreamingOutput results =
         out -> {
-          try (OutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
+          started.set(true);
+          try (slot;
+              OutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
             run(agency, subject, body, buffered);
           }
         };
     return Response.ok(results, NDJSON).build();
+  }
+
+  /**
+   * An import's right to run: one of this instance's {@code nrm.import.concurrent} slots, and the
+   * agency's PostgreSQL advisory lock (one import per agency across every instance), held on a
+   * connection of its own until the import's last batch is done; a dead instance's lock goes with
+   * its session.
+   */
+  private final class Slot implements AutoCloseable {
+    private final Connection lock;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    Slot(Connection lock) {
+      this.lock = lock;
+    }
+
+    @Override
+    public void close() {
+      if (closed.compareAndSet(false, true)) {
+        try (lock) {
+          lock.createStatement().execute("SELECT pg_advisory_unlock_all()");
+        } catch (SQLException e) {
+          // the session ends with the connection's close, and its locks with it
+        } finally {
+          slots.release();
+        }
+      }
+    }
+  }
+
+  private Slot slot(String agencyCode) {
+    if (!slots.tryAcquire()) {
+      throw ProblemException.tooManyRequests(
+          "This instance is running as many imports as it may; send yours again shortly.", 30);
+    }
+    Connection c = null;
+    try {
+      c = dataSource.getConnection();
+      try (PreparedStatement lock =
+          c.prepareStatement("SELECT pg_try_advisory_lock(" + IMPORT_LOCK + ", hashtext(?))")) {
+        lock.setString(1, agencyCode);
+        try (ResultSet rs = lock.executeQuery()) {
+          rs.next();
+          if (rs.getBoolean(1)) {
+            return new Slot(c);
+          }
+        }
+      }
+      throw new ProblemException(
+          ProblemType.CONFLICT,
+          "An import for your agency is under way; send this one when it has finished.");
+    } catch (SQLException | RuntimeException e) {
+      try {
+        if (c != null) {
+          c.close();
+        }
+      } catch (SQLException ignored) {
+        // closing a connection that failed
+      }
+      slots.release();
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("taking the import lock failed", e);
+    }
   }
 
   /** A parsed line waiting for its transaction, or its answer already. */
@@ -141,6 +236,26 @@ public class ImportResource {
     // Batches are stored by up to `workers` transactions at once (the service's CPU and
     // PostgreSQL's overlap), and answered in order as each finishes.
     Deque<Batch> inFlight = new ArrayDeque<>();
+    try {
+      read(agency, subject, lines, inFlight, out);
+    } finally {
+      // An answer cut off (the client went) leaves batches running: they finish before the
+      // import's slot is given back.
+      for (Batch b : inFlight) {
+        try {
+          b.stored().get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+          // already answered, or no one to answer
+        }
+      }
+    }
+  }
+
+  private void read(
+      Agency agency, String subject, NdjsonLines lines, Deque<Batch> inFlight, OutputStream out)
+      throws IOException {
     List<Pending> batch = new ArrayList<>(perTransaction);
     long number = 0;
     while (true) {
@@ -161,12 +276,21 @@ public class ImportResource {
       number++;
       Pending p = new Pending(number);
       if (number > maxLines) {
-        p.result =
+        // One answer for the rest, which is not read.
+        inFlight.add(submit(agency, subject, batch));
+        drain(inFlight, 0, out);
+        out.write(
             refused(
-                number,
-                new ProblemException(
-                    ProblemType.PAYLOAD_TOO_LARGE,
-                    "An import holds at most " + maxLines + " lines; send the rest in another."));
+                    number,
+                    new ProblemException(
+                        ProblemType.PAYLOAD_TOO_LARGE,
+                        "An import holds at most "
+                            + maxLines
+                            + " lines; this line and the rest were not read: send them in"
+                            + " another."))
+                .getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
+        return;
       } else if (bytes == NdjsonLines.TOO_LONG) {
         p.result =
             refused(
@@ -224,8 +348,8 @@ public class ImportResource {
   private void parse(Pending p, byte[] bytes) {
     try {
       ImportLine line = lineReader.readValue(bytes);
-      if (line == null || line.referral() == null) {
-        throw ProblemException.invalid("referral", "a referral is required");
+      if (line == null) {
+        throw ProblemException.malformed("", "The line must be a JSON object.");
       }
       Set<ConstraintViolation<ImportLine>> violations = validator.validate(line);
       if (!violations.isEmpty()) {
@@ -248,20 +372,25 @@ public class ImportResource {
     if (valid.isEmpty()) {
       return;
     }
+    List<ReferralIntake.Stored> stored;
     try {
-      List<ReferralIntake.Stored> stored =
-          intake.submitAll(agency, subject, valid.stream().map(p -> p.item).toList());
-      for (int i = 0; i < valid.size(); i++) {
-        valid.get(i).result = accepted(valid.get(i).line, stored.get(i));
-      }
+      stored = intake.submitAll(agency, subject, valid.stream().map(p -> p.item).toList());
     } catch (RuntimeException together) {
+      // Stored again line by line under their keys: a line that did commit is replayed.
       for (Pending p : valid) {
+        ReferralIntake.Stored alone;
         try {
-          p.result = accepted(p.line, intake.submitAll(agency, subject, List.of(p.item)).get(0));
-        } catch (RuntimeException alone) {
-          p.result = refused(p.line, alone);
+          alone = intake.submitAll(agency, subject, List.of(p.item)).get(0);
+        } catch (RuntimeException refused) {
+          p.result = refused(p.line, refused);
+          continue;
         }
+        p.result = accepted(p.line, alone);
       }
+      return;
+    }
+    for (int i = 0; i < valid.size(); i++) {
+      valid.get(i).result = accepted(valid.get(i).line, stored.get(i));
     }
   }
 

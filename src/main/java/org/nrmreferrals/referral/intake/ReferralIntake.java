@@ -165,6 +165,8 @@ class ReferralIntake {
     if (idempotencyKey != null) {
       idempotency.complete(agency.code(), idempotencyKey, created, referral.id(), sealer);
     }
+    // The receipt covers the intake's own event. The likely-duplicate events are not the
+    // partner's to know of (caseworkers decide them; neither partner learns of the other).
     List<String> events = new ArrayList<>();
     events.add(
         audit.append(
@@ -175,7 +177,7 @@ class ReferralIntake {
                 .detail("jurisdiction", referral.jurisdiction())
                 .detail("competentAuthority", referral.competentAuthority())
                 .detail("ictgReferred", referral.facts().ictgReferredOn() != null ? true : null)));
-    events.addAll(duplicates.announce(referral.id(), matches));
+    duplicates.announce(referral.id(), matches);
     return new Stored(created, events, referral.reference());
   }
 

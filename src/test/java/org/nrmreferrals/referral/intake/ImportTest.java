@@ -29,7 +29,9 @@ class ImportTest {
 
   private static String line(String key, Map<String, Object> referral) throws Exception {
     Map<String, Object> line = new LinkedHashMap<>();
-    line.put("idempotencyKey", key);
+    if (key != null) {
+      line.put("idempotencyKey", key);
+    }
     line.put("referral", referral);
     return JSON.writeValueAsString(line);
   }
@@ -114,6 +116,46 @@ class ImportTest {
         .get("/api/v1/referrals?limit=100")
         .then()
         .body("items.size()", org.hamcrest.Matchers.equalTo(2));
+  }
+
+  @Test
+  void checksEveryFieldAsTheSingleEndpointDoesAndRequiresAKey() throws Exception {
+    String agency = Agencies.police();
+    String partner = Tokens.partner(agency);
+    Map<String, Object> longName = Referrals.anAdultReferral();
+    Referrals.person(longName).put("familyName", "x".repeat(101));
+    Map<String, Object> noPerson = Referrals.anAdultReferral();
+    noPerson.remove("potentialVictim");
+    Map<String, Object> longReference = Referrals.anAdultReferral();
+    longReference.put("externalReference", "R".repeat(101));
+    String body =
+        String.join(
+            "\n",
+            line("import-" + UUID.randomUUID(), longName),
+            line("import-" + UUID.randomUUID(), noPerson),
+            line("import-" + UUID.randomUUID(), longReference),
+            line(null, Referrals.anAdultReferral()),
+            line("import-" + UUID.randomUUID(), Referrals.anAdultReferral()));
+    List<JsonNode> results = send(partner, body);
+    assertEquals(5, results.size(), results.toString());
+    assertEquals(422, results.get(0).path("status").asInt(), results.get(0).toString());
+    assertEquals(
+        "referral.potentialVictim.familyName",
+        results.get(0).path("problem").path("violations").get(0).path("field").asText());
+    assertEquals(422, results.get(1).path("status").asInt(), results.get(1).toString());
+    assertEquals(
+        "referral.potentialVictim",
+        results.get(1).path("problem").path("violations").get(0).path("field").asText());
+    assertEquals(422, results.get(2).path("status").asInt());
+    assertEquals(422, results.get(3).path("status").asInt(), "no key: " + results.get(3));
+    assertEquals(
+        "idempotencyKey",
+        results.get(3).path("problem").path("violations").get(0).path("field").asText());
+    assertEquals(201, results.get(4).path("status").asInt(), results.get(4).toString());
+    Api.as(partner)
+        .get("/api/v1/referrals?limit=100")
+        .then()
+        .body("items.size()", org.hamcrest.Matchers.equalTo(1));
   }
 
   @Test
