@@ -45,7 +45,7 @@ public final class Hostile {
   };
   private static final Pattern LEAK =
       Pattern.compile(
-          "(?i)(\\bat (org|java|io|jdk|com)\\.|Exception|org\\.hibernate|PSQL|SQLState|"
+          "(?i)(\\bat (org|java|io|jdk|com)\\.|\\w*Exception\\b|org\\.hibernate|PSQL|SQLState|"
               + "\\bselect .* from\\b|insert into|syntax error|stack ?trace|\\.java:\\d+)");
 
   /** A referral the service accepts: the base that most body attacks on intake start from. */
