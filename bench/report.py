@@ -75,19 +75,17 @@ figures["integrity"] = {
     "chain": json.loads(read("intake-chain.json")),
 }
 
-# 2. ceiling
-tps = []
-for path in sorted(glob.glob(os.path.join(results, "ceiling-[0-9]*.txt"))):
-    m = re.search(r"tps = ([\d.]+)", open(path).read())
-    tps.append(float(m.group(1)))
-figures["ceiling"] = {"tps": median(tps), "perRun": tps}
-figures["ratio"] = figures["saturation"]["acceptedPerSecond"] / figures["ceiling"]["tps"]
-one = []
-for path in sorted(glob.glob(os.path.join(results, "ceiling-one-*.txt"))):
-    m = re.search(r"tps = ([\d.]+)", open(path).read())
-    one.append(float(m.group(1)))
-figures["ceilingOne"] = {"tps": median(one), "perRun": one}
-figures["ratioOne"] = figures["saturation"]["acceptedPerSecond"] / figures["ceilingOne"]["tps"]
+# 2. ceilings: pgbench's tps per run, for the intake's statements and for its rows in one
+def pgbench_tps(pattern):
+    return [float(re.search(r"tps = ([\d.]+)", open(path).read()).group(1))
+            for path in sorted(glob.glob(os.path.join(results, pattern)))]
+
+
+for key, pattern, ratio in [("ceiling", "ceiling-[0-9]*.txt", "ratio"),
+                            ("ceilingOne", "ceiling-one-*.txt", "ratioOne")]:
+    tps = pgbench_tps(pattern)
+    figures[key] = {"tps": median(tps), "perRun": tps}
+    figures[ratio] = figures["saturation"]["acceptedPerSecond"] / figures[key]["tps"]
 
 # 2b. audited reads
 reads = [phase(os.path.basename(p)[:-5])[0] for p in runs("read")]
