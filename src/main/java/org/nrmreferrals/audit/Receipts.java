@@ -122,8 +122,8 @@ public class Receipts {
       return;
     }
     RoutingContext ctx = current.getCurrent();
-    if (ctx == null || ctx.get(IN_BODY) != null) {
-      return;
+    if (ctx == null || ctx.get(IN_BODY) != null || !writes(ctx.request().method())) {
+      return; // a read's response never carries a receipt: nothing to collect
     }
     ForRequest request;
     synchronized (ctx) {
@@ -136,6 +136,11 @@ public class Receipts {
       }
     }
     request.stored(digest, transactions);
+  }
+
+  /** Whether a request of this method may change something, and so carry a receipt. */
+  private static boolean writes(HttpMethod method) {
+    return method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS;
   }
 
   /**
@@ -185,8 +190,7 @@ public class Receipts {
 
     void addHeader(RoutingContext ctx) {
       int status = ctx.response().getStatusCode();
-      HttpMethod method = ctx.request().method();
-      if (status < 200 || status > 299 || method == HttpMethod.GET || method == HttpMethod.HEAD) {
+      if (status < 200 || status > 299) {
         return;
       }
       List<String> digests;

