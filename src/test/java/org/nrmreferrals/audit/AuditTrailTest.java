@@ -267,6 +267,40 @@ class AuditTrailTest {
     Api.as(partner).get("/api/v1/audit/chain?afterSeq=-1").then().statusCode(400);
   }
 
+  /**
+   * Proofs are made from the stored Merkle tiles, so a tile altered behind the service's back, or
+   * one claiming events the chain does not have, breaks the verification.
+   */
+  @Test
+  void detectsAMerkleTileThatIsNotTheRootOfItsEvents() throws SQLException {
+    String id = Referrals.submit(agency, Referrals.anAdultReferral());
+    long head = Long.parseLong(query("select seq::text from audit_head").get(0));
+    for (long seq = head; seq < 300; seq++) { // each read is an event: enough for a first tile
+      Api.as(partner).get("/api/v1/referrals/" + id).then().statusCode(200);
+    }
+    String tile =
+        query("select encode(hash, 'hex') from audit_tree_tile where level = 8 and idx = 0").get(0);
+    try {
+      asSuperuser("update audit_tree_tile set hash = sha256(hash) where level = 8 and idx = 0");
+      verificationBrokenAt(1)
+          .body("problem", containsString("Merkle tree tile of level 8 at 0 does not match"));
+    } finally {
+      asSuperuser(
+          "update audit_tree_tile set hash = decode('"
+              + tile
+              + "', 'hex') where level = 8 and idx = 0");
+    }
+    try {
+      asSuperuser(
+          "insert into audit_tree_tile (level, idx, hash) values (8, 1000000, sha256('x'))");
+      verificationBrokenAt(256_000_001L)
+          .body("problem", equalTo("a Merkle tree tile claims events the chain does not have"));
+    } finally {
+      asSuperuser("delete from audit_tree_tile where idx = 1000000");
+    }
+    Api.as(Tokens.admin()).get("/api/v1/audit/verify").then().body("valid", equalTo(true));
+  }
+
   @Test
   void detectsAnEventAlteredInTheDatabase() throws SQLException {
     String id = Referrals.submit(agency, Referrals.anAdultReferral());
