@@ -48,16 +48,7 @@ public class BodySizeLimit implements ReaderInterceptor {
               String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
               long limit = limitFor(ctx.normalizedPath());
               if (length != null && tooLarge(length, limit)) {
-                ctx.response()
-                    .setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(
-                        Problems.json(
-                            ProblemType.PAYLOAD_TOO_LARGE,
-                            detail(limit),
-                            null,
-                            ctx.normalizedPath()));
+                Problems.end(ctx, ProblemType.PAYLOAD_TOO_LARGE, detail(limit), null, true);
                 return;
               }
               ctx.next();

@@ -1,6 +1,5 @@
 package org.nrmreferrals.web;
 
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,15 +25,12 @@ public class NulBytes {
               String uri = ctx.request().uri();
               if (uri != null && NUL.matcher(uri).find()) {
                 String detail = "The request's path or query holds a NUL byte (%00).";
-                ctx.response()
-                    .setStatusCode(400)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
-                    .end(
-                        Problems.json(
-                            ProblemType.MALFORMED_REQUEST,
-                            detail,
-                            List.of(new Problem.Violation("", detail)),
-                            ctx.normalizedPath()));
+                Problems.end(
+                    ctx,
+                    ProblemType.MALFORMED_REQUEST,
+                    detail,
+                    List.of(new Problem.Violation("", detail)),
+                    false);
                 return;
               }
               ctx.next();

@@ -2,6 +2,8 @@ package org.nrmreferrals.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -61,6 +63,24 @@ public final class Problems {
         .type(MEDIA_TYPE)
         .entity(json(type, detail, violations, instance))
         .build();
+  }
+
+  /**
+   * Answers a request with a problem from a Vert.x route, before any resource runs (a refusal of
+   * the request's size or form); {@code close} also closes the connection, whose body is unread.
+   */
+  static void end(
+      RoutingContext ctx,
+      ProblemType type,
+      String detail,
+      List<Problem.Violation> violations,
+      boolean close) {
+    HttpServerResponse response =
+        ctx.response().setStatusCode(type.status()).putHeader(HttpHeaders.CONTENT_TYPE, MEDIA_TYPE);
+    if (close) {
+      response.putHeader("Connection", "close");
+    }
+    response.end(json(type, detail, violations, ctx.normalizedPath()));
   }
 
   /** The problem body as JSON text. */
