@@ -31,21 +31,31 @@ bench_fresh_database() {
   psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $1 with (force)" -c "create database $1" 2>/dev/null
 }
 
+# The JVM settings of the image and the manifests (docs/operations.md#memory-and-start-up), in a
+# container of BENCH_MEMORY (the manifests' limit): -XX:MaxRAM tells the JVM what a container's
+# limit would. BENCH_JAVA_OPTS adds options.
+BENCH_MEMORY=${BENCH_MEMORY:-768m}
+BENCH_JVM=(-XX:MaxRAM="$BENCH_MEMORY" -XX:MaxRAMPercentage=50 -XX:+UseSerialGC
+  -XX:SharedArchiveFile=app-cds.jsa -Xshare:auto)
+
 # bench_start DATABASE PORT [extra env...]: starts the packaged service; prints its pid. The
-# variable BENCH_READY_MS is set to the milliseconds from launch to a ready /q/health/ready.
+# variable BENCH_READY_MS is set to the milliseconds from launch to a ready /q/health/ready. It runs
+# in target/quarkus-app, the path its class-data archive (app-cds.jsa) was written for.
 bench_start() {
   local database=$1 port=$2; shift 2
   local started=$(date +%s%N)
-  env -i PATH="$PATH" HOME="$HOME" \
+  cd target/quarkus-app
+  env -i PATH="$PATH" HOME="$HOME" MALLOC_ARENA_MAX=2 \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$database" \
     QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=unused \
     QUARKUS_HTTP_PORT="$port" \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="$BENCH_WORK/token-public.pem" MP_JWT_VERIFY_ISSUER="$BENCH_ISSUER" \
     NRM_AUDIT_SIGNING_KEY_FILE="$BENCH_WORK/audit-signing.pem" NRM_KEK_FILE="$BENCH_WORK/kek" \
     NRM_RATE_LIMIT_INTAKE_PER_MINUTE=0 NRM_RATE_LIMIT_STATISTICS_PER_MINUTE=0 \
-    "$@" java ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar \
+    "$@" java "${BENCH_JVM[@]}" ${BENCH_JAVA_OPTS:-} -jar quarkus-run.jar \
     > "$BENCH_WORK/service-$port.log" 2>&1 &
   BENCH_PID=$!
+  cd - > /dev/null
   for _ in $(seq 1 1200); do
     if curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; then
       BENCH_READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))

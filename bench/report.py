@@ -152,6 +152,12 @@ figures["chain"]["ratio"] = figures["chain"]["seconds"] / figures["chain"]["copy
 figures["readyEmptyMs"] = int(read("ready-empty.ms"))
 figures["readyMigratedMs"] = int(read("ready-migrated.ms"))
 figures["rssAfterIntakeMiB"] = int(read("rss-after-intake.kib")) / 1024
+figures["rssPeakUnderLoadMiB"] = max(int(x) for x in read("rss.kib").split()) / 1024
+
+# 7. duplicates, and two instances with one killed
+figures["duplicates"] = json.loads(read("duplicates.json"))
+two = json.loads(read("faults-two.json"))
+figures["two"] = {"checks": two["two"]["checks"], "failed": two["failed"]}
 
 report = {"machine": machine, "figures": figures}
 with open(json_path, "w") as f:
@@ -167,6 +173,8 @@ s, r, u, c = figures["saturation"], figures["rate"], figures["sustained"], figur
 c1, rd, im = figures["ceilingOne"], figures["read"], figures["import"]
 y, st, fd, fp, ch = figures["year"], figures["statistics"], figures["feed"], figures["feed-partner"], figures["chain"]
 i = figures["integrity"]
+du, tw = figures["duplicates"], figures["two"]
+twc = tw["checks"]
 lines = f"""# Benchmark report
 
 Written by `bench/run` (do not edit; rerun it). Raw results of this run: `bench/.work/results/`.
@@ -182,6 +190,7 @@ Written by `bench/run` (do not edit; rerun it). Raw results of this run: `bench/
 | PostgreSQL | {machine['postgres']} (local, default configuration, `synchronous_commit=on`) |
 | pgbench | {machine['pgbench']} |
 | Load | Hyperfoil 0.25.2 in its own JVM on the same machine (`bench/intake/`) |
+| Service JVM | the image's settings in a container of {machine.get('memory', '768m')}: heap 50% of it, serial GC, AppCDS, `MALLOC_ARENA_MAX=2` (`bench/lib.sh`, docs/operations.md) |
 | Commit | {machine['commit']} |
 | Runs per figure | {machine['runs']} (figures are medians of the runs) |
 
@@ -217,8 +226,10 @@ pgbench -M extended -c {machine['users']} -j 2 -T {machine['duration'].rstrip('s
 | 5 | Chain verification of {ch['checkedEvents']:,} events (`GET /api/v1/audit/verify`) | {ch['seconds']:.2f} s after {ch['warmupRuns']} warm-up runs{'' if ch['coldSeconds'] is None else f" (the first run after start, JIT cold: {ch['coldSeconds']:.1f} s)"}, valid: {ch['valid']} | ≤ 5 s | {verdict(ch['seconds'] <= 5)} |
 | 5 | PostgreSQL alone producing the same rows (binary `COPY` to /dev/null, nothing checked) | {ch['copySeconds']:.2f} s; verification ÷ COPY {ch['ratio']:.2f} | | |
 | 6 | Start to ready, empty database (migrations included) | {figures['readyEmptyMs'] / 1000:.1f} s | | |
-| 6 | Start to ready, migrated database | {figures['readyMigratedMs'] / 1000:.1f} s | | |
-| 6 | Resident memory after the intake runs | {figures['rssAfterIntakeMiB']:.0f} MiB | | |
+| 6 | Start to ready, migrated database | {figures['readyMigratedMs'] / 1000:.1f} s | ≤ 3 s | {verdict(figures['readyMigratedMs'] <= 3000)} |
+| 6 | Resident memory under load (the most, sampled each second through the intake and read runs) | {figures['rssPeakUnderLoadMiB']:.0f} MiB ({figures['rssAfterIntakeMiB']:.0f} MiB after the intake runs) | ≤ 350 MiB | {verdict(figures['rssPeakUnderLoadMiB'] <= 350)} |
+| 7 | {du['referrals']} referrals of one person, one after another (`bench/duplicates`) | median of the last 50 {du['lastFiftyMedianMs']:.1f} ms, of the first 50 {du['firstFiftyMedianMs']:.1f} ms ({du['ratio']:.2f}×); {du['duplicatePairsStored']:,} likely-duplicate pairs stored | last ≤ 2 × first | {verdict(du['goalMet'])} |
+| 7 | Two instances under load, one killed -9 half-way (`bench/faults two`) | {twc['acknowledged']:,} acknowledged, {twc['acknowledgedMissing']} missing; chain valid: {twc['chainValid']} ({twc['checkedEvents']:,} events); feed gaps {twc['feedGaps']}; receipts not honoured {twc['receiptEventsNotIncluded']} of {twc['receiptEvents']:,} | nothing lost, chain valid, no gap | {verdict(not tw['failed'])} |
 
 ## Counts
 

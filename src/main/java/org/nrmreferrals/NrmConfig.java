@@ -346,6 +346,13 @@ public interface NrmConfig {
     @WithDefault("PT1S")
     Duration maxDelay();
 
+    /**
+     * The longest a read waits for its audit event to be committed (with other reads' events, in
+     * one transaction) before it is answered 503 instead of with the data.
+     */
+    @WithDefault("PT10S")
+    Duration readWait();
+
     Sequencer sequencer();
 
     /** How committed events are moved into the chain. */

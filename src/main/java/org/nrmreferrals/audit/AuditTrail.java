@@ -32,7 +32,7 @@ import org.nrmreferrals.web.RequestIds;
  */
 @ApplicationScoped
 public class AuditTrail {
-  private static final String STORE =
+  static final String STORE =
       "INSERT INTO audit_pending (occurred_at, action, referral_id, agency_code, actor, actor_role,"
           + " actor_agency, actor_salt, actor_digest, from_status, to_status, request_id, details,"
           + " event_digest, reason)"
@@ -93,6 +93,20 @@ public class AuditTrail {
 
   private String write(Connection connection, AuditEvent event, Actor actor, String requestId)
       throws SQLException {
+    Row row = row(event, actor, requestId);
+    try (PreparedStatement insert = connection.prepareStatement(STORE)) {
+      row.bind(insert);
+      insert.executeUpdate();
+    }
+    return row.digest();
+  }
+
+  /** The event as it is stored, by the current caller (on a request's thread), digest included. */
+  Row row(AuditEvent event) {
+    return row(event, actor(), requestIds.current());
+  }
+
+  private Row row(AuditEvent event, Actor actor, String requestId) {
     String salt = salt();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     AuditRecord record =
@@ -114,27 +128,29 @@ public class AuditTrail {
             null,
             null,
             null);
-    String digest = AuditChain.eventDigest(record);
-    try (PreparedStatement insert = connection.prepareStatement(STORE)) {
+    return new Row(record, AuditChain.eventDigest(record), event.reason);
+  }
+
+  /** An event ready to store in {@code audit_pending} ({@link #STORE}), with its final digest. */
+  record Row(AuditRecord record, String digest, String reason) {
+    void bind(PreparedStatement insert) throws SQLException {
       int i = 0;
-      insert.setObject(++i, now.atOffset(ZoneOffset.UTC));
+      insert.setObject(++i, record.occurredAt().atOffset(ZoneOffset.UTC));
       insert.setString(++i, record.action());
       insert.setObject(++i, record.referralId(), Types.OTHER);
       insert.setString(++i, record.agency());
       insert.setString(++i, record.actor());
       insert.setString(++i, record.actorRole());
       insert.setString(++i, record.actorAgency());
-      insert.setString(++i, salt);
+      insert.setString(++i, record.actorSalt());
       insert.setString(++i, record.actorDigest());
       insert.setString(++i, record.fromStatus());
       insert.setString(++i, record.toStatus());
-      insert.setString(++i, requestId);
+      insert.setString(++i, record.requestId());
       insert.setString(++i, json(record));
       insert.setString(++i, digest);
-      insert.setString(++i, event.reason);
-      insert.executeUpdate();
+      insert.setString(++i, reason);
     }
-    return digest;
   }
 
   /** Details as stored and hashed: a reason is represented only by its salted digest. */

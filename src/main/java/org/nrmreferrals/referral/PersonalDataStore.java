@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
-import java.util.List;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.nrmreferrals.protection.DataKeys;
 import org.nrmreferrals.protection.DataKeys.Sealer;
 
@@ -46,25 +48,38 @@ public class PersonalDataStore {
 
   /** The referral's personal data, or null when it has none. */
   public PersonalData find(UUID referralId) {
-    // The sealed data and its wrapped key in one round trip.
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "select p.sealed, k.kek_id, k.wrapped_key from referral_personal_data p"
-                    + " left join referral_data_key k on k.referral_id = p.referral_id"
-                    + " where p.referral_id = ?1")
-            .setParameter(1, referralId)
-            .getResultList();
-    if (rows.isEmpty()) {
+    // The sealed data and its wrapped key in one round trip, on the transaction's connection. Plain
+    // JDBC: the row is never a Hibernate entity (so nothing unflushed can hide it), and Hibernate's
+    // native query took half of this method's CPU in an audited read's profile.
+    Sealed row =
+        em.unwrap(Session.class)
+            .doReturningWork(
+                c -> {
+                  try (PreparedStatement s = c.prepareStatement(FIND)) {
+                    s.setObject(1, referralId);
+                    try (ResultSet rs = s.executeQuery()) {
+                      return rs.next()
+                          ? new Sealed(rs.getBytes(1), rs.getString(2), rs.getBytes(3))
+                          : null;
+                    }
+                  }
+                });
+    if (row == null) {
       return null;
     }
-    Object[] row = rows.get(0);
-    if (row[1] == null) {
+    if (row.kekId() == null) {
       throw new IllegalStateException("sealed personal data has no data key");
     }
-    Sealer sealer = keys.unwrapped(referralId, (String) row[1], (byte[]) row[2]);
-    return read(sealer.open(PURPOSE, (byte[]) row[0]));
+    Sealer sealer = keys.unwrapped(referralId, row.kekId(), row.wrappedKey());
+    return read(sealer.open(PURPOSE, row.sealed()));
   }
+
+  private static final String FIND =
+      "select p.sealed, k.kek_id, k.wrapped_key from referral_personal_data p"
+          + " left join referral_data_key k on k.referral_id = p.referral_id"
+          + " where p.referral_id = ?";
+
+  private record Sealed(byte[] sealed, String kekId, byte[] wrappedKey) {}
 
   /**
    * An SQL condition, for a query over referrals aliased {@code alias}, that holds while the

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.ZoneId;
 import org.nrmreferrals.NrmConfig;
 import org.nrmreferrals.audit.AuditQueries;
+import org.nrmreferrals.audit.ReadEvents;
 import org.nrmreferrals.security.Caller;
 import org.nrmreferrals.security.Roles;
 import org.nrmreferrals.web.ETags;
@@ -26,8 +27,15 @@ public class ReferralResource {
   private final AuditQueries audit;
   private final Caller caller;
   private final NrmConfig config;
+  private final ReadEvents readEvents;
 
-  ReferralResource(ReferralQueries queries, AuditQueries audit, Caller caller, NrmConfig config) {
+  ReferralResource(
+      ReferralQueries queries,
+      AuditQueries audit,
+      Caller caller,
+      NrmConfig config,
+      ReadEvents readEvents) {
+    this.readEvents = readEvents;
     this.queries = queries;
     this.audit = audit;
     this.caller = caller;
@@ -44,6 +52,8 @@ public class ReferralResource {
     if (read.view() == null) {
       return Response.notModified().header(HttpHeaders.ETAG, etag).build();
     }
+    // Committed before the data leaves: with other reads' events, after the read's transaction.
+    readEvents.record(read.event());
     return Response.ok(read.view()).header(HttpHeaders.ETAG, etag).build();
   }
 

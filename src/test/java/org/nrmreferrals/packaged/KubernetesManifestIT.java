@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +59,14 @@ class KubernetesManifestIT {
         List.of("/requests/cpu", "/requests/memory", "/limits/cpu", "/limits/memory")) {
       assertFalse(resources.at(field).asText().isBlank(), field);
     }
-    assertEquals("2Gi", resources.at("/limits/memory").asText());
+    assertEquals("768Mi", resources.at("/limits/memory").asText());
+    // Memory requested is memory the pod may use: no overcommit of a node by this service.
+    assertEquals(resources.at("/limits/memory"), resources.at("/requests/memory"));
+    Map<String, String> env = new HashMap<>();
+    container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+    assertEquals("50", env.get("JAVA_MAX_MEM_RATIO"), "the heap: half the container's memory");
+    assertEquals("-XX:+UseSerialGC", env.get("GC_CONTAINER_OPTIONS"));
+    assertEquals("2", env.get("MALLOC_ARENA_MAX"));
   }
 
   @Test

@@ -1,0 +1,84 @@
+package org.nrmreferrals.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.annotation.Priority;
+import jakarta.decorator.Decorator;
+import jakarta.decorator.Delegate;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Keeps a bearer token that passed SmallRye JWT's checks (signature, issuer, expiry) for a few
+ * seconds, so that a client's next request with the same token is not parsed and verified again: a
+ * partner system sends one token with many requests, and the JSON parsing and RSA check were a
+ * tenth of an audited read's CPU (bench/report.md).
+ *
+ * <p>The key is the whole token, signature included, so a token differing in any byte is checked
+ * afresh. An entry lives {@link #ttl} at most: never past the token's own {@code exp}, so a cached
+ * token is refused from the moment the parser would refuse it for its age; and no more than {@code
+ * MAX_AGE}, so a change of verification key (or of configuration) reaches every token within that
+ * time. Failures are never cached.
+ */
+@Decorator
+@Priority(1)
+abstract class VerifiedTokens implements JWTParser {
+  static final Duration MAX_AGE = Duration.ofSeconds(30);
+  private static final int MAX_TOKENS = 1_000;
+
+  private final JWTParser parser;
+  private final Cache<String, JsonWebToken> verified =
+      Caffeine.newBuilder()
+          .maximumSize(MAX_TOKENS)
+          .expireAfter(
+              new Expiry<String, JsonWebToken>() {
+                @Override
+                public long expireAfterCreate(String token, JsonWebToken jwt, long now) {
+                  return ttl(jwt.getExpirationTime(), Instant.now()).toNanos();
+                }
+
+                @Override
+                public long expireAfterUpdate(String t, JsonWebToken jwt, long now, long left) {
+                  return left;
+                }
+
+                @Override
+                public long expireAfterRead(String t, JsonWebToken jwt, long now, long left) {
+                  return left;
+                }
+              })
+          .build();
+
+  @Inject
+  VerifiedTokens(@Delegate JWTParser parser) {
+    this.parser = parser;
+  }
+
+  @Override
+  public JsonWebToken parse(String token) throws ParseException {
+    JsonWebToken known = verified.getIfPresent(token);
+    if (known != null
+        && ttl(known.getExpirationTime(), Instant.now()).compareTo(Duration.ZERO) > 0) {
+      return known;
+    }
+    JsonWebToken jwt = parser.parse(token);
+    if (ttl(jwt.getExpirationTime(), Instant.now()).compareTo(Duration.ZERO) > 0) {
+      verified.put(token, jwt);
+    }
+    return jwt;
+  }
+
+  /** How long a token verified now may be kept: until its expiry, and {@link #MAX_AGE} at most. */
+  static Duration ttl(long expiresAtEpochSecond, Instant now) {
+    Duration untilExpiry = Duration.between(now, Instant.ofEpochSecond(expiresAtEpochSecond));
+    if (untilExpiry.isNegative()) {
+      return Duration.ZERO;
+    }
+    return untilExpiry.compareTo(MAX_AGE) < 0 ? untilExpiry : MAX_AGE;
+  }
+}
