@@ -2,12 +2,15 @@ package org.nrmreferrals.referral.duplicates;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.nrmreferrals.NrmConfig;
 import org.nrmreferrals.audit.Action;
 import org.nrmreferrals.audit.AuditEvent;
@@ -74,26 +77,25 @@ public class Duplicates implements KeyedDigests {
     if (!all.isEmpty()) {
       // Each digest's newest rows (enough for maxMatches referrals even if every one matched on
       // every digest), newest first; then the newest referrals among them.
-      @SuppressWarnings("unchecked")
-      List<Object[]> rows =
-          em.createNativeQuery(
-                  "select m.referral_id, m.kind, m.seq"
-                      + " from unnest(cast(?1 as text[])) as d(digest)"
-                      + " cross join lateral (select b.referral_id, b.kind, b.seq"
-                      + " from referral_blind_index b where b.digest = d.digest"
-                      + " and b.referral_id <> ?2 order by b.seq desc limit ?3) m"
-                      + " order by m.seq desc")
-              .setParameter(
-                  1, "{" + String.join(",", all.stream().map(Entry::digest).toList()) + "}")
-              .setParameter(2, referralId)
-              .setParameter(3, maxMatches)
-              .getResultList();
-      for (Object[] row : rows) {
-        UUID other = (UUID) row[0];
-        if (matches.containsKey(other) || matches.size() < maxMatches) {
-          matches.computeIfAbsent(other, k -> new TreeSet<>()).add((String) row[1]);
-        }
-      }
+      // Plain JDBC on the transaction's connection, here and in store: the index is never an
+      // entity, and Hibernate's native queries cost more CPU than the statements.
+      em.unwrap(Session.class)
+          .doWork(
+              c -> {
+                try (PreparedStatement s = c.prepareStatement(NEWEST_MATCHES)) {
+                  s.setArray(1, c.createArrayOf("text", all.stream().map(Entry::digest).toArray()));
+                  s.setObject(2, referralId);
+                  s.setInt(3, maxMatches);
+                  try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                      UUID other = rs.getObject(1, UUID.class);
+                      if (matches.containsKey(other) || matches.size() < maxMatches) {
+                        matches.computeIfAbsent(other, k -> new TreeSet<>()).add(rs.getString(2));
+                      }
+                    }
+                  }
+                }
+              });
     }
     store(referralId, current, null);
     likely.add(referralId, matches);
@@ -161,20 +163,37 @@ public class Duplicates implements KeyedDigests {
 
   /** Stores digests, in the next place of the order of indexing or at {@code seq} (a re-key). */
   private void store(UUID referralId, List<Entry> entries, Long seq) {
-    for (Entry e : entries) {
-      em.createNativeQuery(
-              "insert into referral_blind_index (referral_id, kind, kek_id, digest, seq)"
-                  + " overriding system value values (?1, ?2, ?3, ?4,"
-                  + " coalesce(nullif(cast(?5 as bigint), 0),"
-                  + " nextval(pg_get_serial_sequence('referral_blind_index', 'seq'))))")
-          .setParameter(1, referralId)
-          .setParameter(2, e.kind())
-          .setParameter(3, e.kekId())
-          .setParameter(4, e.digest())
-          .setParameter(5, seq == null ? 0L : seq) // 0: the next place (seq counts from 1)
-          .executeUpdate();
+    if (entries.isEmpty()) {
+      return;
     }
+    em.flush(); // the referral the rows name, if it is not in the database yet
+    em.unwrap(Session.class)
+        .doWork(
+            c -> {
+              try (PreparedStatement insert = c.prepareStatement(STORE)) {
+                for (Entry e : entries) {
+                  insert.setObject(1, referralId);
+                  insert.setString(2, e.kind());
+                  insert.setString(3, e.kekId());
+                  insert.setString(4, e.digest());
+                  insert.setLong(5, seq == null ? 0L : seq); // 0: the next place (from 1)
+                  insert.addBatch();
+                }
+                insert.executeBatch(); // one round trip
+              }
+            });
   }
+
+  private static final String NEWEST_MATCHES =
+      "select m.referral_id, m.kind, m.seq from unnest(?::text[]) as d(digest)"
+          + " cross join lateral (select b.referral_id, b.kind, b.seq"
+          + " from referral_blind_index b where b.digest = d.digest"
+          + " and b.referral_id <> ? order by b.seq desc limit ?) m"
+          + " order by m.seq desc";
+  private static final String STORE =
+      "insert into referral_blind_index (referral_id, kind, kek_id, digest, seq)"
+          + " overriding system value values (?, ?, ?, ?, coalesce(nullif(?::bigint, 0),"
+          + " nextval(pg_get_serial_sequence('referral_blind_index', 'seq'))))";
 
   /** The full name and then each alias. */
   private static List<String> names(PersonalData data) {
