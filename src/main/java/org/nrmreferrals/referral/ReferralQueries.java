@@ -16,6 +16,7 @@ import org.hibernate.Session;
 import org.nrmreferrals.audit.Action;
 import org.nrmreferrals.audit.AuditEvent;
 import org.nrmreferrals.audit.AuditTrail;
+import org.nrmreferrals.audit.ReadEvents;
 import org.nrmreferrals.security.Caller;
 import org.nrmreferrals.web.ETags;
 import org.nrmreferrals.web.ProblemException;
@@ -40,6 +41,7 @@ public class ReferralQueries {
   private final EntityManager em;
   private final LegalDays days;
   private final AuditTrail audit;
+  private final ReadEvents readEvents;
 
   private final PersonalDataStore personalData;
   private final LikelyDuplicates duplicates;
@@ -50,6 +52,7 @@ public class ReferralQueries {
       EntityManager em,
       LegalDays days,
       AuditTrail audit,
+      ReadEvents readEvents,
       PersonalDataStore personalData,
       LikelyDuplicates duplicates,
       ReconsiderationRequests reconsiderations,
@@ -61,6 +64,7 @@ public class ReferralQueries {
     this.em = em;
     this.days = days;
     this.audit = audit;
+    this.readEvents = readEvents;
   }
 
   /** A referral the caller may see; 404 for one that does not exist or belongs elsewhere. */
@@ -92,10 +96,12 @@ public class ReferralQueries {
     if (ETags.matches(ifNoneMatch, referral.version())) {
       return new Read(referral.version(), null, null);
     }
-    AuditEvent event =
-        AuditEvent.of(Action.REFERRAL_READ)
-            .referral(referral.id(), referral.agency().code())
-            .detail("personalData", true);
+    // Made here, as of the read: a change committed after this transaction is later in the trail.
+    ReadEvents.Prepared event =
+        readEvents.prepare(
+            AuditEvent.of(Action.REFERRAL_READ)
+                .referral(referral.id(), referral.agency().code())
+                .detail("personalData", true));
     return new Read(referral.version(), view(caller, referral), event);
   }
 
@@ -221,7 +227,7 @@ public class ReferralQueries {
   }
 
   /** The referral's version, and its view unless the caller's copy is current. */
-  record Read(long version, ReferralView view, AuditEvent event) {}
+  record Read(long version, ReferralView view, ReadEvents.Prepared event) {}
 
   /**
    * Admins see every referral; a caseworker those of the competent authority the token names; a

@@ -20,10 +20,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * tenth of an audited read's CPU (bench/report.md).
  *
  * <p>The key is the whole token, signature included, so a token differing in any byte is checked
- * afresh. An entry lives {@link #ttl} at most: never past the token's own {@code exp}, so a cached
- * token is refused from the moment the parser would refuse it for its age; and no more than {@code
- * MAX_AGE}, so a change of verification key (or of configuration) reaches every token within that
- * time. Failures are never cached.
+ * afresh. An entry lives {@link #ttl} at most: never past the token's own {@code exp} (the parser
+ * itself allows {@code mp.jwt.verify.clock.skew} beyond it, so the cache is never the more
+ * lenient), and no more than {@code MAX_AGE}, so a change of verification key or configuration (a
+ * maximum token age, say) reaches every token within that time. Failures are never cached.
  */
 @Decorator
 @Priority(1)
@@ -75,10 +75,10 @@ abstract class VerifiedTokens implements JWTParser {
 
   /** How long a token verified now may be kept: until its expiry, and {@link #MAX_AGE} at most. */
   static Duration ttl(long expiresAtEpochSecond, Instant now) {
-    Duration untilExpiry = Duration.between(now, Instant.ofEpochSecond(expiresAtEpochSecond));
-    if (untilExpiry.isNegative()) {
+    if (expiresAtEpochSecond <= now.getEpochSecond()) {
       return Duration.ZERO;
     }
-    return untilExpiry.compareTo(MAX_AGE) < 0 ? untilExpiry : MAX_AGE;
+    long seconds = expiresAtEpochSecond - now.getEpochSecond(); // whole seconds, as exp counts
+    return seconds < MAX_AGE.getSeconds() ? Duration.ofSeconds(seconds) : MAX_AGE;
   }
 }

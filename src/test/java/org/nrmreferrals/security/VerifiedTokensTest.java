@@ -28,5 +28,7 @@ class VerifiedTokensTest {
     assertEquals(Duration.ZERO, VerifiedTokens.ttl(NOW.minusSeconds(1).getEpochSecond(), NOW));
     assertEquals(Duration.ZERO, VerifiedTokens.ttl(NOW.getEpochSecond(), NOW));
     assertEquals(Duration.ZERO, VerifiedTokens.ttl(0, NOW));
+    assertEquals(Duration.ZERO, VerifiedTokens.ttl(Long.MIN_VALUE, NOW));
+    assertEquals(VerifiedTokens.MAX_AGE, VerifiedTokens.ttl(Long.MAX_VALUE, NOW));
   }
 }
