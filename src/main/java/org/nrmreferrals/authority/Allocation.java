@@ -22,10 +22,13 @@ public final class Allocation {
    */
   public record Facts(boolean child, boolean immigrationEnforcement, String localAuthority) {}
 
+  /** An active authority as allocation reads it. */
+  record Candidate(String code, AuthorityKind kind, List<String> localAuthorities) {}
+
   /** The code of the active authority the case goes to. */
-  static String allocate(Facts facts, List<CompetentAuthority> active) {
+  static String allocate(Facts facts, List<Candidate> active) {
     if (facts.child() && facts.localAuthority() != null) {
-      for (CompetentAuthority a : active) {
+      for (Candidate a : active) {
         if (a.kind() == AuthorityKind.CHILD_PANEL
             && a.localAuthorities().contains(facts.localAuthority())) {
           return a.code();
@@ -35,7 +38,7 @@ public final class Allocation {
     AuthorityKind kind = facts.immigrationEnforcement() ? AuthorityKind.IECA : AuthorityKind.SCA;
     return active.stream()
         .filter(a -> a.kind() == kind)
-        .map(CompetentAuthority::code)
+        .map(Candidate::code)
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("No active " + kind + " is registered"));
   }

@@ -3,19 +3,17 @@ package org.nrmreferrals.authority;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The allocation rules over every combination of the facts they read. */
 class AllocationTest {
-  private static final List<CompetentAuthority> REGISTERED =
+  private static final List<Allocation.Candidate> REGISTERED =
       List.of(
-          new CompetentAuthority("SCA", "SCA", AuthorityKind.SCA, List.of(), Instant.EPOCH),
-          new CompetentAuthority("IECA", "IECA", AuthorityKind.IECA, List.of(), Instant.EPOCH),
-          new CompetentAuthority(
-              "PANEL", "A panel", AuthorityKind.CHILD_PANEL, List.of("LA_IN"), Instant.EPOCH));
+          new Allocation.Candidate("SCA", AuthorityKind.SCA, List.of()),
+          new Allocation.Candidate("IECA", AuthorityKind.IECA, List.of()),
+          new Allocation.Candidate("PANEL", AuthorityKind.CHILD_PANEL, List.of("LA_IN")));
 
   @ParameterizedTest(name = "child {0}, immigration {1}, area {2} -> {3}")
   @CsvSource({
