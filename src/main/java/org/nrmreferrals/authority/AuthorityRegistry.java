@@ -4,13 +4,11 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Array;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import org.hibernate.Session;
+import org.nrmreferrals.Jdbc;
 import org.nrmreferrals.agency.Agency;
 import org.nrmreferrals.agency.AgencyType;
 import org.nrmreferrals.audit.Action;
@@ -42,27 +40,17 @@ public class AuthorityRegistry {
    * deactivated on any instance must get no new case from the moment it commits.)
    */
   private static List<Allocation.Candidate> active() {
-    return CompetentAuthority.getEntityManager()
-        .unwrap(Session.class)
-        .doReturningWork(
-            c -> {
-              List<Allocation.Candidate> active = new ArrayList<>();
-              try (PreparedStatement s =
-                      c.prepareStatement(
-                          "select code, kind, local_authorities from competent_authority"
-                              + " where active");
-                  ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                  Array areas = rs.getArray(3);
-                  active.add(
-                      new Allocation.Candidate(
-                          rs.getString(1),
-                          AuthorityKind.valueOf(rs.getString(2)),
-                          areas == null ? List.of() : List.of((String[]) areas.getArray())));
-                }
-              }
-              return active;
-            });
+    return Jdbc.all(
+        CompetentAuthority.getEntityManager(),
+        "select code, kind, local_authorities from competent_authority where active",
+        s -> {},
+        rs -> {
+          Array areas = rs.getArray(3);
+          return new Allocation.Candidate(
+              rs.getString(1),
+              AuthorityKind.valueOf(rs.getString(2)),
+              areas == null ? List.of() : List.of((String[]) areas.getArray()));
+        });
   }
 
   /** The active authority with this code, or a 422 naming the field. */

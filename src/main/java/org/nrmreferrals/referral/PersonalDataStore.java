@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.UUID;
-import org.hibernate.Session;
+import org.nrmreferrals.Jdbc;
 import org.nrmreferrals.protection.DataKeys;
 import org.nrmreferrals.protection.DataKeys.Sealer;
 
@@ -48,22 +46,14 @@ public class PersonalDataStore {
 
   /** The referral's personal data, or null when it has none. */
   public PersonalData find(UUID referralId) {
-    // The sealed data and its wrapped key in one round trip, on the transaction's connection. Plain
-    // JDBC: the row is never a Hibernate entity (so nothing unflushed can hide it), and Hibernate's
-    // native query took half of this method's CPU in an audited read's profile.
+    // The sealed data and its wrapped key in one round trip. Plain JDBC: the row is never a
+    // Hibernate entity, and a native query took half of this method's CPU in a read's profile.
     Sealed row =
-        em.unwrap(Session.class)
-            .doReturningWork(
-                c -> {
-                  try (PreparedStatement s = c.prepareStatement(FIND)) {
-                    s.setObject(1, referralId);
-                    try (ResultSet rs = s.executeQuery()) {
-                      return rs.next()
-                          ? new Sealed(rs.getBytes(1), rs.getString(2), rs.getBytes(3))
-                          : null;
-                    }
-                  }
-                });
+        Jdbc.first(
+            em,
+            FIND,
+            s -> s.setObject(1, referralId),
+            rs -> new Sealed(rs.getBytes(1), rs.getString(2), rs.getBytes(3)));
     if (row == null) {
       return null;
     }

@@ -4,15 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.Session;
+import org.nrmreferrals.Jdbc;
 import org.nrmreferrals.audit.Action;
 import org.nrmreferrals.audit.AuditEvent;
 import org.nrmreferrals.audit.AuditTrail;
@@ -126,18 +124,14 @@ public class ReferralQueries {
    */
   private Held held(UUID id) {
     em.flush(); // a request or disqualification stored earlier in this transaction counts
-    return em.unwrap(Session.class)
-        .doReturningWork(
-            c -> {
-              try (PreparedStatement s = c.prepareStatement(HELD)) {
-                s.setObject(1, id);
-                s.setObject(2, id);
-                try (ResultSet rs = s.executeQuery()) {
-                  rs.next();
-                  return new Held(rs.getBoolean(1), rs.getBoolean(2));
-                }
-              }
-            });
+    return Jdbc.first(
+        em,
+        HELD,
+        s -> {
+          s.setObject(1, id);
+          s.setObject(2, id);
+        },
+        rs -> new Held(rs.getBoolean(1), rs.getBoolean(2)));
   }
 
   private static final String HELD =

@@ -2,15 +2,13 @@ package org.nrmreferrals.referral.duplicates;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.hibernate.Session;
+import org.nrmreferrals.Jdbc;
 import org.nrmreferrals.NrmConfig;
 import org.nrmreferrals.audit.Action;
 import org.nrmreferrals.audit.AuditEvent;
@@ -79,23 +77,24 @@ public class Duplicates implements KeyedDigests {
       // every digest), newest first; then the newest referrals among them.
       // Plain JDBC on the transaction's connection, here and in store: the index is never an
       // entity, and Hibernate's native queries cost more CPU than the statements.
-      em.unwrap(Session.class)
-          .doWork(
-              c -> {
-                try (PreparedStatement s = c.prepareStatement(NEWEST_MATCHES)) {
-                  s.setArray(1, c.createArrayOf("text", all.stream().map(Entry::digest).toArray()));
-                  s.setObject(2, referralId);
-                  s.setInt(3, maxMatches);
-                  try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                      UUID other = rs.getObject(1, UUID.class);
-                      if (matches.containsKey(other) || matches.size() < maxMatches) {
-                        matches.computeIfAbsent(other, k -> new TreeSet<>()).add(rs.getString(2));
-                      }
-                    }
-                  }
-                }
-              });
+      List<Match> rows =
+          Jdbc.all(
+              em,
+              NEWEST_MATCHES,
+              s -> {
+                s.setArray(
+                    1,
+                    s.getConnection()
+                        .createArrayOf("text", all.stream().map(Entry::digest).toArray()));
+                s.setObject(2, referralId);
+                s.setInt(3, maxMatches);
+              },
+              rs -> new Match(rs.getObject(1, UUID.class), rs.getString(2)));
+      for (Match row : rows) {
+        if (matches.containsKey(row.referral()) || matches.size() < maxMatches) {
+          matches.computeIfAbsent(row.referral(), k -> new TreeSet<>()).add(row.kind());
+        }
+      }
     }
     store(referralId, current, null);
     likely.add(referralId, matches);
@@ -167,22 +166,21 @@ public class Duplicates implements KeyedDigests {
       return;
     }
     em.flush(); // the referral the rows name, if it is not in the database yet
-    em.unwrap(Session.class)
-        .doWork(
-            c -> {
-              try (PreparedStatement insert = c.prepareStatement(STORE)) {
-                for (Entry e : entries) {
-                  insert.setObject(1, referralId);
-                  insert.setString(2, e.kind());
-                  insert.setString(3, e.kekId());
-                  insert.setString(4, e.digest());
-                  insert.setLong(5, seq == null ? 0L : seq); // 0: the next place (from 1)
-                  insert.addBatch();
-                }
-                insert.executeBatch(); // one round trip
-              }
-            });
+    Jdbc.batch( // one round trip
+        em,
+        STORE,
+        entries,
+        (insert, e) -> {
+          insert.setObject(1, referralId);
+          insert.setString(2, e.kind());
+          insert.setString(3, e.kekId());
+          insert.setString(4, e.digest());
+          insert.setLong(5, seq == null ? 0L : seq); // 0: the next place (from 1)
+        });
   }
+
+  /** An earlier referral whose index row has one of the new referral's digests. */
+  private record Match(UUID referral, String kind) {}
 
   private static final String NEWEST_MATCHES =
       "select m.referral_id, m.kind, m.seq from unnest(?::text[]) as d(digest)"

@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -23,8 +21,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.erdtman.jcs.JsonCanonicalizer;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import org.nrmreferrals.Jdbc;
 import org.nrmreferrals.NrmConfig;
 import org.nrmreferrals.protection.DataKeys;
 import org.nrmreferrals.protection.DataKeys.Sealer;
@@ -94,31 +92,30 @@ public class IdempotencyRecords {
   Optional<Submission> claim(String agency, String key, String fingerprint) {
     // Plain JDBC on the transaction's connection (the table is never an entity): Hibernate's
     // native queries cost more CPU than these statements (bench/intake-profile-report.md).
-    Stored earlier =
-        em.unwrap(Session.class)
-            .doReturningWork(
-                c -> {
-                  try (PreparedStatement insert = c.prepareStatement(CLAIM)) {
-                    insert.setString(1, agency);
-                    insert.setString(2, key);
-                    insert.setString(3, fingerprint);
-                    insert.setObject(4, clock.instant().atOffset(ZoneOffset.UTC));
-                    if (insert.executeUpdate() == 1) {
-                      return null;
-                    }
-                  }
-                  try (PreparedStatement select = c.prepareStatement(EARLIER)) {
-                    select.setString(1, agency);
-                    select.setString(2, key);
-                    try (ResultSet rs = select.executeQuery()) {
-                      rs.next();
-                      return new Stored(
-                          rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4));
-                    }
-                  }
-                });
-    if (earlier == null) {
+    int claimed =
+        Jdbc.update(
+            em,
+            CLAIM,
+            s -> {
+              s.setString(1, agency);
+              s.setString(2, key);
+              s.setString(3, fingerprint);
+              s.setObject(4, clock.instant().atOffset(ZoneOffset.UTC));
+            });
+    if (claimed == 1) {
       return Optional.empty();
+    }
+    Stored earlier =
+        Jdbc.first(
+            em,
+            EARLIER,
+            s -> {
+              s.setString(1, agency);
+              s.setString(2, key);
+            },
+            rs -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)));
+    if (earlier == null) { // removed since the insert met it: only an expired key is removed
+      throw new IllegalStateException("an idempotency record vanished while it was claimed");
     }
     if (!fingerprint.equals(earlier.requestHash())) {
       throw new ProblemException(
@@ -176,21 +173,17 @@ public class IdempotencyRecords {
                 + Base64.getEncoder()
                     .encodeToString(
                         sealer.seal(PURPOSE, response.body().getBytes(StandardCharsets.UTF_8)));
-    em.unwrap(Session.class)
-        .doWork(
-            c -> {
-              try (PreparedStatement update =
-                  c.prepareStatement(
-                      "update idempotency_record set response_status = ?, response_body = ?,"
-                          + " location = ? where agency_code = ? and idempotency_key = ?")) {
-                update.setInt(1, response.status());
-                update.setString(2, body);
-                update.setString(3, response.location());
-                update.setString(4, agency);
-                update.setString(5, key);
-                update.executeUpdate();
-              }
-            });
+    Jdbc.update(
+        em,
+        "update idempotency_record set response_status = ?, response_body = ?, location = ?"
+            + " where agency_code = ? and idempotency_key = ?",
+        s -> {
+          s.setInt(1, response.status());
+          s.setString(2, body);
+          s.setString(3, response.location());
+          s.setString(4, agency);
+          s.setString(5, key);
+        });
   }
 
   /**

@@ -3,13 +3,11 @@ package org.nrmreferrals.referral.intake;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.hibernate.Session;
+import org.nrmreferrals.Jdbc;
 import org.nrmreferrals.NrmConfig;
 import org.nrmreferrals.referral.ReferralKind;
 
@@ -46,17 +44,8 @@ class ReferenceNumbers {
     // Plain JDBC on the transaction's connection: nothing of Hibernate's is involved, and its
     // native query cost more CPU than the statement (bench/intake-profile-report.md).
     long n =
-        em.unwrap(Session.class)
-            .doReturningWork(
-                c -> {
-                  try (PreparedStatement s = c.prepareStatement("select nextval(?::regclass)")) {
-                    s.setString(1, sequence);
-                    try (ResultSet rs = s.executeQuery()) {
-                      rs.next();
-                      return rs.getLong(1);
-                    }
-                  }
-                });
+        Jdbc.first(
+            em, "select nextval(?::regclass)", s -> s.setString(1, sequence), rs -> rs.getLong(1));
     return String.format("%s-%d-%06d", prefix, year, n);
   }
 
