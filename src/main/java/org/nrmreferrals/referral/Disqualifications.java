@@ -8,6 +8,12 @@ import java.util.UUID;
 /** Reads a case's disqualification: the live one (held or in effect), or the latest to show. */
 @ApplicationScoped
 public class Disqualifications {
+  /**
+   * An SQL condition, with one parameter (the referral's id), that holds while the referral has a
+   * disqualification {@link #shown} could show (one not withdrawn).
+   */
+  static final String ANY_SHOWN =
+      "exists (select 1 from disqualification where referral_id = ? and withdrawn_at is null)";
 
   /** The disqualification held for a second caseworker or in effect, if any. */
   public Optional<Disqualification> live(UUID referralId) {

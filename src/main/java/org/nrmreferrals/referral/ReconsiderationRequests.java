@@ -10,6 +10,11 @@ import org.nrmreferrals.web.ProblemException;
 /** Reads reconsideration requests: a case's, one of them, the one pending, an agency's. */
 @ApplicationScoped
 public class ReconsiderationRequests {
+  /**
+   * An SQL condition, with one parameter (the referral's id), that holds while the referral has
+   * requests for {@link #of} to list.
+   */
+  static final String ANY = "exists (select 1 from reconsideration_request where referral_id = ?)";
 
   /** A case's requests, oldest first. */
   public List<ReconsiderationView> of(UUID referralId) {

@@ -135,8 +135,7 @@ public class ReferralQueries {
   }
 
   private static final String HELD =
-      "select exists (select 1 from reconsideration_request where referral_id = ?),"
-          + " exists (select 1 from disqualification where referral_id = ? and withdrawn_at is null)";
+      "select " + ReconsiderationRequests.ANY + ", " + Disqualifications.ANY_SHOWN;
 
   private record Held(boolean reconsiderations, boolean disqualification) {}
 
