@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.nrmreferrals.Jdbc;
 
 /**
  * One data key per referral (AES-256-GCM), kept only wrapped by a key-encryption key in {@code
@@ -31,12 +32,16 @@ public class DataKeys {
   /** A new data key for a referral, stored wrapped; in the caller's transaction. */
   public Sealer create(UUID referralId) {
     byte[] key = Random.randBytes(32);
-    em.createNativeQuery(
-            "insert into referral_data_key (referral_id, kek_id, wrapped_key) values (?1, ?2, ?3)")
-        .setParameter(1, referralId)
-        .setParameter(2, keks.currentId())
-        .setParameter(3, keks.wrap(key, context(referralId)))
-        .executeUpdate();
+    String kek = keks.currentId();
+    byte[] wrapped = keks.wrap(key, context(referralId));
+    Jdbc.update(
+        em,
+        "insert into referral_data_key (referral_id, kek_id, wrapped_key) values (?, ?, ?)",
+        s -> {
+          s.setObject(1, referralId);
+          s.setString(2, kek);
+          s.setBytes(3, wrapped);
+        });
     return sealer(referralId, key);
   }
 

@@ -37,10 +37,14 @@ public class PersonalDataStore {
       return null;
     }
     Sealer sealer = keys.create(referralId);
-    em.createNativeQuery("insert into referral_personal_data (referral_id, sealed) values (?1, ?2)")
-        .setParameter(1, referralId)
-        .setParameter(2, sealer.seal(PURPOSE, write(data)))
-        .executeUpdate();
+    byte[] sealed = sealer.seal(PURPOSE, write(data));
+    Jdbc.update(
+        em,
+        "insert into referral_personal_data (referral_id, sealed) values (?, ?)",
+        s -> {
+          s.setObject(1, referralId);
+          s.setBytes(2, sealed);
+        });
     return sealer;
   }
 
