@@ -54,6 +54,25 @@ public class Agency extends PanacheEntityBase {
     this.updatedAt = now;
   }
 
+  /**
+   * The agency as its row stores it, read with plain SQL by {@link PartnerAgency}: detached, as an
+   * agency loaded by a session that has closed.
+   */
+  static Agency stored(
+      String code,
+      String name,
+      AgencyType type,
+      boolean active,
+      boolean supportProvider,
+      long version,
+      Instant createdAt,
+      Instant updatedAt) {
+    Agency agency = new Agency(code, name, type, active, supportProvider, createdAt);
+    agency.version = version;
+    agency.updatedAt = updatedAt;
+    return agency;
+  }
+
   void revise(
       String newName, AgencyType newType, Boolean nowActive, Boolean nowSupport, Instant now) {
     if (nowSupport != null) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.nrmreferrals.Jdbc;
 import org.nrmreferrals.audit.Action;
 import org.nrmreferrals.audit.AuditEvent;
@@ -90,6 +91,9 @@ public class ReferralQueries {
    */
   @Transactional
   Read read(Caller caller, UUID id, String ifNoneMatch) {
+    // Nothing is changed here: Hibernate keeps no copy of what it loads to compare at commit (a
+    // dirty check of the referral and its arrays was 4% of an audited read's CPU in a profile).
+    em.unwrap(Session.class).setDefaultReadOnly(true);
     Referral referral = visible(caller, id);
     if (ETags.matches(ifNoneMatch, referral.version())) {
       return new Read(referral.version(), null, null);
