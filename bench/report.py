@@ -224,7 +224,7 @@ pgbench -M extended -c {machine['users']} -j 2 -T {machine['duration'].rstrip('s
 | 2 | The intake's statements from pgbench, {machine['users']} clients (no locks of ours) | {c['tps']:.0f} transactions/s; intake ÷ this {figures['ratio']:.2f} | | |
 | 2 | Ceiling: the same rows in one statement (one round trip), {machine['users']} clients | {c1['tps']:.0f} transactions/s | | |
 | 2 | Intake ÷ ceiling | {figures['ratioOne']:.2f} | ≥ 0.5 | {verdict(figures['ratioOne'] >= 0.5)} |
-| 2 | Audited `GET /api/v1/referrals/{{id}}` ({machine['users']} clients, closed loop) | {rd['perSecond']:.0f}/s (p50 {rd['p50Ms']:.0f} ms, p99 {rd['p99Ms']:.0f} ms) | ≥ 1,000/s | {verdict(rd['perSecond'] >= 1000)} |
+| 2 | Audited `GET /api/v1/referrals/{{id}}` ({machine['users']} clients, closed loop, after a 20 s warm-up) | {rd['perSecond']:.0f}/s (p50 {rd['p50Ms']:.0f} ms, p99 {rd['p99Ms']:.0f} ms) | ≥ 1,000/s | {verdict(rd['perSecond'] >= 1000)} |
 | 3 | A year of UK referrals ({im['referrals']:,}) through the bulk import | {im['seconds']:.1f} s ({im['referrals'] / im['seconds']:.0f}/s); {im['status201']:,} answered 201, {im['stored'] - 2000:,} stored (after a 2,000-line warm-up) | ≤ 15 s | {verdict(im['seconds'] <= 15)} |
 | 3 | The same year as single requests, submitted at once | {y['seconds']:.1f} s ({y['referrals'] / y['seconds']:.0f}/s) | | |
 | 4 | Statistics: quarter × nationality × gender over 1,000,000 referrals, HTTP | p95 {st['p95Ms']:.1f} ms (p50 {st['p50Ms']:.1f} ms) | p95 ≤ 100 ms | {verdict(st['p95Ms'] <= 100)} |
