@@ -36,6 +36,7 @@ bench_fresh_database() {
 # limit would. BENCH_JAVA_OPTS adds options.
 BENCH_MEMORY=${BENCH_MEMORY:-768m}
 BENCH_JVM=(-XX:MaxRAM="$BENCH_MEMORY" -XX:MaxRAMPercentage=50 -XX:+UseSerialGC
+  -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20
   -XX:SharedArchiveFile=app-cds.jsa -Xshare:auto)
 
 # bench_start DATABASE PORT [extra env...]: starts the packaged service; prints its pid. The

@@ -65,7 +65,9 @@ class KubernetesManifestIT {
     Map<String, String> env = new HashMap<>();
     container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
     assertEquals("50", env.get("JAVA_MAX_MEM_RATIO"), "the heap: half the container's memory");
-    assertEquals("-XX:+UseSerialGC", env.get("GC_CONTAINER_OPTIONS"));
+    assertEquals(
+        "-XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20",
+        env.get("GC_CONTAINER_OPTIONS"));
     assertEquals("2", env.get("MALLOC_ARENA_MAX"));
   }
 
