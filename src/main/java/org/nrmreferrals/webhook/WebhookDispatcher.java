@@ -114,7 +114,8 @@ class WebhookDispatcher {
         status = post(d, body(d));
       }
     } catch (java.io.IOException e) {
-      error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      error = failure(e);
+      LOG.infof("Webhook delivery %s failed: %s", d.deliveryId(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
@@ -161,6 +162,26 @@ class WebhookDispatcher {
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
     return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  /**
+   * What a partner is told of a failed attempt: a kind of failure, never the exception's own text
+   * (which can name internal hosts, addresses, proxies or timings); operators find that in the log.
+   */
+  static String failure(java.io.IOException e) {
+    if (e instanceof java.net.http.HttpConnectTimeoutException) {
+      return "connection timed out";
+    }
+    if (e instanceof java.net.http.HttpTimeoutException) {
+      return "no response in time";
+    }
+    if (e instanceof javax.net.ssl.SSLException) {
+      return "TLS handshake failed";
+    }
+    if (e instanceof java.net.ConnectException) {
+      return "connection refused";
+    }
+    return "connection failed";
   }
 
   /** How long a claimed delivery is held: the connect and read timeouts plus a margin. */

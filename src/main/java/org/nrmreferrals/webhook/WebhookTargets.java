@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * Which URLs a webhook may target: https only, and never an address inside the service's own
  * network (loopback, link-local, private, carrier-grade NAT, unique-local, multicast), so that a
- * subscription cannot be used to reach internal systems. Dev and test may allow http loopback.
+ * subscription cannot be used to reach internal systems, nor an IPv6 address that carries an IPv4
+ * one (NAT64, 6to4, Teredo, IPv4-compatible). Dev and test may allow http loopback.
  */
 final class WebhookTargets {
   private WebhookTargets() {}
@@ -71,7 +72,33 @@ final class WebhookTargets {
           || first >= 240; // reserved and broadcast
     }
     if (a instanceof Inet6Address) {
-      return (b[0] & 0xfe) == 0xfc; // unique local fc00::/7
+      return (b[0] & 0xfe) == 0xfc // unique local fc00::/7
+          || embedsIpv4(b)
+          || startsWith(b, 0x01, 0x00, 0, 0, 0, 0, 0, 0) // discard-only 100::/64
+          || startsWith(b, 0x20, 0x01, 0x0d, 0xb8); // documentation 2001:db8::/32
+    }
+    return true;
+  }
+
+  /**
+   * Addresses that carry an IPv4 address, which a translator or tunnel on the way may deliver to
+   * (an internal one included): IPv4-compatible {@code ::/96}, NAT64 {@code 64:ff9b::/96} and
+   * {@code 64:ff9b:1::/48}, 6to4 {@code 2002::/16} and Teredo {@code 2001::/32} (IANA IPv6
+   * special-purpose registry). None is a webhook receiver's address; all are refused.
+   */
+  private static boolean embedsIpv4(byte[] b) {
+    return startsWith(b, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        || startsWith(b, 0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0)
+        || startsWith(b, 0x00, 0x64, 0xff, 0x9b, 0x00, 0x01)
+        || startsWith(b, 0x20, 0x02)
+        || startsWith(b, 0x20, 0x01, 0x00, 0x00);
+  }
+
+  private static boolean startsWith(byte[] address, int... prefix) {
+    for (int i = 0; i < prefix.length; i++) {
+      if ((address[i] & 0xff) != prefix[i]) {
+        return false;
+      }
     }
     return true;
   }
