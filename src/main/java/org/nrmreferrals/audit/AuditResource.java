@@ -74,7 +74,7 @@ public class AuditResource {
       @PathParam("eventDigest") String eventDigest, @QueryParam("treeSize") String treeSize) {
     Long size = treeSize == null ? null : QueryParams.nonNegativeLong("treeSize", treeSize, 0);
     InclusionProof proof =
-        proofs.inclusion(eventDigest, size, caller.isPartner() ? caller.agencyCode() : null);
+        proofs.inclusion(eventDigest, size, caller.isPartner() ? caller.ownAgency() : null);
     Response.ResponseBuilder answer = Response.ok(proof);
     if ("PENDING".equals(proof.status())) {
       answer.header("Retry-After", Math.max(1, maxDelay.toSeconds()));

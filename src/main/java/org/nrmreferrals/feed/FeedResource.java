@@ -51,7 +51,7 @@ public class FeedResource {
     long cursor = QueryParams.nonNegativeLong("after", after, 0);
     int size = QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
     Duration patience = waitOf(wait);
-    String agency = caller.seesAllAgencies() ? null : caller.agencyCode();
+    String agency = caller.agencyScope();
     EventPage page = audit.feed(agency, cursor, size, agency);
     if (!page.events().isEmpty() || patience.isZero() || !WAITERS.tryAcquire()) {
       return page;

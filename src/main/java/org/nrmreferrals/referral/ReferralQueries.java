@@ -185,11 +185,11 @@ public class ReferralQueries {
     if (caller.isCaseworker() && !caller.isAdmin()) {
       // A token without an authority matches nothing (the gate refuses it before this).
       sql.append(" and r.competent_authority = :own");
-      params.put("own", caller.agencyCode() == null ? "" : caller.agencyCode());
+      params.put("own", caller.ownAgency());
     } else if (!caller.isAdmin()) {
       // A partner, or a token without an agency: then this matches nothing.
       sql.append(" and r.agency_code = :agency");
-      params.put("agency", caller.agencyCode() == null ? "" : caller.agencyCode());
+      params.put("agency", caller.ownAgency());
     }
     where(sql, params, "r.competent_authority = :ca", "ca", filter.competentAuthority());
     where(sql, params, "r.status = :status", "status", name(filter.status()));

@@ -62,7 +62,7 @@ public class ReferralResource {
   @RolesAllowed({Roles.PARTNER, Roles.CASEWORKER, Roles.ADMIN})
   public ReferralHistory history(@PathParam("id") String id) {
     Referral referral = queries.visible(caller, QueryParams.uuid("id", id));
-    String viewerAgency = caller.seesAllAgencies() ? null : caller.agencyCode();
+    String viewerAgency = caller.agencyScope();
     return new ReferralHistory(referral.id(), audit.history(referral.id(), viewerAgency));
   }
 

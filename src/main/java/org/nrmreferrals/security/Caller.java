@@ -9,6 +9,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class Caller {
   static final String AGENCY_CLAIM = "agency";
 
+  /**
+   * A code no agency or competent authority has (theirs match {@code ^[A-Z0-9][A-Z0-9_]{1,39}$}):
+   * what a token without an {@code agency} claim is limited to, so that it sees nothing.
+   */
+  public static final String NO_AGENCY = "";
+
   private final SecurityIdentity identity;
   private final JsonWebToken token;
 
@@ -75,5 +81,23 @@ public class Caller {
    */
   public String agencyCode() {
     return token.getClaim(AGENCY_CLAIM);
+  }
+
+  /**
+   * The agency (or competent authority) this caller acts for, never null: {@link #NO_AGENCY} when
+   * the token names none. The gates refuse such a token first; every query that limits a caller to
+   * its own agency still matches nothing with it.
+   */
+  public String ownAgency() {
+    String code = agencyCode();
+    return code == null ? NO_AGENCY : code;
+  }
+
+  /**
+   * The agency whose data this caller is limited to: null for callers who see every agency ({@link
+   * #seesAllAgencies()}), otherwise {@link #ownAgency()}, never null.
+   */
+  public String agencyScope() {
+    return seesAllAgencies() ? null : ownAgency();
   }
 }
