@@ -20,7 +20,7 @@ bench_token() {
   b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
   header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
   [[ -n "$agency" ]] && agency_claim=$(printf ',"agency":"%s"' "$agency")
-  payload=$(printf '{"iss":"%s","sub":"%s","groups":["%s"]%s,"iat":%d,"exp":%d}' \
+  payload=$(printf '{"iss":"%s","aud":"nrm-referrals","sub":"%s","groups":["%s"]%s,"iat":%d,"exp":%d}' \
     "$BENCH_ISSUER" "$subject" "$role" "$agency_claim" "$now" "$((now + 12 * 3600))" | b64url)
   signature=$(printf '%s.%s' "$header" "$payload" \
     | openssl dgst -sha256 -sign "$BENCH_WORK/token-private.pem" -binary | b64url)
@@ -40,7 +40,8 @@ BENCH_JVM=(-XX:MaxRAM="$BENCH_MEMORY" -XX:MaxRAMPercentage=50 -XX:+UseSerialGC
   -XX:SharedArchiveFile=app-cds.jsa -Xshare:auto)
 
 # bench_start DATABASE PORT [extra env...]: starts the packaged service; prints its pid. The
-# variable BENCH_READY_MS is set to the milliseconds from launch to a ready /q/health/ready. It runs
+# variable BENCH_READY_MS is set to the milliseconds from launch to a ready /q/health/ready (on the
+# management port, PORT + 1000). It runs
 # in target/quarkus-app, the path its class-data archive (app-cds.jsa) was written for.
 bench_start() {
   local database=$1 port=$2; shift 2
@@ -49,8 +50,9 @@ bench_start() {
   env -i PATH="$PATH" HOME="$HOME" MALLOC_ARENA_MAX=2 \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$database" \
     QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=unused \
-    QUARKUS_HTTP_PORT="$port" \
+    QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT=$((port + 1000)) \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="$BENCH_WORK/token-public.pem" MP_JWT_VERIFY_ISSUER="$BENCH_ISSUER" \
+    MP_JWT_VERIFY_AUDIENCES=nrm-referrals MP_JWT_VERIFY_TOKEN_AGE=43200 \
     NRM_AUDIT_SIGNING_KEY_FILE="$BENCH_WORK/audit-signing.pem" NRM_KEK_FILE="$BENCH_WORK/kek" \
     NRM_RATE_LIMIT_INTAKE_PER_MINUTE=0 NRM_RATE_LIMIT_STATISTICS_PER_MINUTE=0 \
     "$@" java "${BENCH_JVM[@]}" ${BENCH_JAVA_OPTS:-} -jar quarkus-run.jar \
@@ -58,7 +60,7 @@ bench_start() {
   BENCH_PID=$!
   cd - > /dev/null
   for _ in $(seq 1 1200); do
-    if curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; then
+    if curl -sf "http://127.0.0.1:$((port + 1000))/q/health/ready" >/dev/null 2>&1; then
       BENCH_READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
       return 0
     fi

@@ -17,14 +17,18 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Refuses to start the packaged application without a token-verification key and issuer, or with
- * the development key pair that is committed to the repository.
+ * Refuses to start the packaged application without a token-verification key (a file, or a key set
+ * over https), issuer, audience and maximum token age, or with the development key pair that is
+ * committed to the repository.
  */
 @Singleton
 class ProductionGuard {
   /** SHA-256 of the DER form of {@code dev-keys/dev-public.pem}. */
   static final String DEV_KEY_SHA256 =
       "1918002802906b99e4db2a2e24e1ad5502f603b254264dbc348f3f342bf5489c";
+
+  /** The longest a token may have been issued before it is used: a working day. */
+  static final long MAX_TOKEN_AGE_SECONDS = 12 * 3600;
 
   void check(@Observes StartupEvent event, Config config) {
     if (LaunchMode.current() == LaunchMode.NORMAL) {
@@ -39,8 +43,27 @@ class ProductionGuard {
     if (inline.isEmpty() && location.isEmpty()) {
       refuse("no token verification key: set MP_JWT_VERIFY_PUBLICKEY_LOCATION");
     }
+    if (location.isPresent()
+        && (location.get().startsWith("http:") || location.get().startsWith("classpath:"))) {
+      // Over plain http anyone on the path could give the service their own key; a key inside the
+      // build is the same in every deployment of it.
+      refuse(
+          "the token key location is neither a file nor an https address: set"
+              + " MP_JWT_VERIFY_PUBLICKEY_LOCATION to one");
+    }
     if (config.getOptionalValue("mp.jwt.verify.issuer", String.class).isEmpty()) {
       refuse("no token issuer: set MP_JWT_VERIFY_ISSUER");
+    }
+    if (config.getOptionalValue("mp.jwt.verify.audiences", String.class).isEmpty()) {
+      // Without it, a token the identity provider issued to any other service would do here.
+      refuse("no token audience: set MP_JWT_VERIFY_AUDIENCES");
+    }
+    long age = config.getOptionalValue("mp.jwt.verify.token.age", Long.class).orElse(0L);
+    if (age <= 0 || age > MAX_TOKEN_AGE_SECONDS) {
+      refuse(
+          "no maximum token age of 1 to "
+              + MAX_TOKEN_AGE_SECONDS
+              + " seconds: set MP_JWT_VERIFY_TOKEN_AGE");
     }
     if (config.getOptionalValue("nrm.statistics.threshold", Integer.class).orElse(10) < 2) {
       refuse("nrm.statistics.threshold below 2 would show analysts counts of single referrals");

@@ -11,6 +11,8 @@ import jakarta.decorator.Delegate;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -21,9 +23,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  *
  * <p>The key is the whole token, signature included, so a token differing in any byte is checked
  * afresh. An entry lives {@link #ttl} at most: never past the token's own {@code exp} (the parser
- * itself allows {@code mp.jwt.verify.clock.skew} beyond it, so the cache is never the more
- * lenient), and no more than {@code MAX_AGE}, so a change of verification key or configuration (a
- * maximum token age, say) reaches every token within that time. Failures are never cached.
+ * itself allows {@code mp.jwt.verify.clock.skew} beyond it, so the cache is never the more lenient)
+ * nor past its {@code iat} plus the maximum token age ({@code mp.jwt.verify.token.age}), and no
+ * more than {@code MAX_AGE}, so a change of verification key or configuration (a maximum token age,
+ * say) reaches every token within that time. Failures are never cached.
  */
 @Decorator
 @Priority(1)
@@ -32,6 +35,7 @@ abstract class VerifiedTokens implements JWTParser {
   private static final int MAX_TOKENS = 1_000;
 
   private final JWTParser parser;
+  private final Optional<Long> maxTokenAge;
   private final Cache<String, JsonWebToken> verified =
       Caffeine.newBuilder()
           .maximumSize(MAX_TOKENS)
@@ -39,7 +43,7 @@ abstract class VerifiedTokens implements JWTParser {
               new Expiry<String, JsonWebToken>() {
                 @Override
                 public long expireAfterCreate(String token, JsonWebToken jwt, long now) {
-                  return ttl(jwt.getExpirationTime(), Instant.now()).toNanos();
+                  return ttl(deadline(jwt), Instant.now()).toNanos();
                 }
 
                 @Override
@@ -55,25 +59,45 @@ abstract class VerifiedTokens implements JWTParser {
           .build();
 
   @Inject
-  VerifiedTokens(@Delegate JWTParser parser) {
+  VerifiedTokens(
+      @Delegate JWTParser parser,
+      @ConfigProperty(name = "mp.jwt.verify.token.age") Optional<Long> maxTokenAge) {
     this.parser = parser;
+    this.maxTokenAge = maxTokenAge;
   }
 
   @Override
   public JsonWebToken parse(String token) throws ParseException {
     JsonWebToken known = verified.getIfPresent(token);
-    if (known != null
-        && ttl(known.getExpirationTime(), Instant.now()).compareTo(Duration.ZERO) > 0) {
+    if (known != null && ttl(deadline(known), Instant.now()).compareTo(Duration.ZERO) > 0) {
       return known;
     }
     JsonWebToken jwt = parser.parse(token);
-    if (ttl(jwt.getExpirationTime(), Instant.now()).compareTo(Duration.ZERO) > 0) {
+    if (ttl(deadline(jwt), Instant.now()).compareTo(Duration.ZERO) > 0) {
       verified.put(token, jwt);
     }
     return jwt;
   }
 
-  /** How long a token verified now may be kept: until its expiry, and {@link #MAX_AGE} at most. */
+  /** The second after which the token is no longer accepted: its expiry, or its maximum age. */
+  private long deadline(JsonWebToken jwt) {
+    return deadline(jwt.getExpirationTime(), jwt.getIssuedAtTime(), maxTokenAge);
+  }
+
+  static long deadline(long expiresAt, long issuedAt, Optional<Long> maxTokenAge) {
+    if (maxTokenAge.isEmpty()) {
+      return expiresAt;
+    }
+    long tooOld;
+    try {
+      tooOld = Math.addExact(issuedAt, maxTokenAge.get());
+    } catch (ArithmeticException e) {
+      tooOld = maxTokenAge.get() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+    }
+    return Math.min(expiresAt, tooOld);
+  }
+
+  /** How long a token verified now may be kept: until its deadline, {@link #MAX_AGE} at most. */
   static Duration ttl(long expiresAtEpochSecond, Instant now) {
     if (expiresAtEpochSecond <= now.getEpochSecond()) {
       return Duration.ZERO;

@@ -44,7 +44,13 @@ class KubernetesManifestIT {
     assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
     assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
     assertEquals("/q/health/started", container.at("/startupProbe/httpGet/path").asText());
-    assertEquals(8080, container.at("/readinessProbe/httpGet/port").asInt());
+    // On the management interface, which the Service does not expose.
+    for (String probe : List.of("/livenessProbe", "/readinessProbe", "/startupProbe")) {
+      assertEquals(9000, container.at(probe + "/httpGet/port").asInt(), probe);
+    }
+    List<Integer> exposed = new ArrayList<>();
+    only("Service").at("/spec/ports").forEach(p -> exposed.add(p.path("targetPort").asInt()));
+    assertEquals(List.of(8080), exposed, "the Service exposes the public port only");
     assertTrue(
         container.at("/startupProbe/failureThreshold").asInt()
                 * container.at("/startupProbe/periodSeconds").asInt()

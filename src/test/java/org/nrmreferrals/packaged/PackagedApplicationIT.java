@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -39,6 +40,9 @@ import org.nrmreferrals.support.Referrals;
 
 /** The packaged application (prod profile) started as an operator would, in its own process. */
 class PackagedApplicationIT {
+  /** Each launched instance's management port, by its HTTP port. */
+  private static final Map<Integer, Integer> MANAGEMENT_PORTS = new ConcurrentHashMap<>();
+
   private static final String ISSUER = "https://issuer.example/nrm";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static EmbeddedPostgres postgres;
@@ -113,7 +117,11 @@ class PackagedApplicationIT {
       awaitReady(http, port);
       assertEquals(401, get(http, port, "/api/v1/agencies", null).statusCode());
       String admin =
-          Jwt.issuer(ISSUER).subject("ops").groups(Set.of("admin")).sign(keys.getPrivate());
+          Jwt.issuer(ISSUER)
+              .audience("nrm-referrals")
+              .subject("ops")
+              .groups(Set.of("admin"))
+              .sign(keys.getPrivate());
       HttpResponse<String> agencies = get(http, port, "/api/v1/agencies", admin);
       assertEquals(200, agencies.statusCode());
       assertThat(agencies.body(), containsString("POLICE_METROPOLITAN"));
@@ -145,6 +153,7 @@ class PackagedApplicationIT {
       }
       String partner =
           Jwt.issuer(ISSUER)
+              .audience("nrm-referrals")
               .subject("officer-2")
               .groups(Set.of("partner"))
               .claim("agency", "POLICE_METROPOLITAN")
@@ -161,11 +170,13 @@ class PackagedApplicationIT {
               .build();
       assertEquals(201, http.send(submit, HttpResponse.BodyHandlers.ofString()).statusCode());
 
-      HttpResponse<String> ready = get(http, port, "/q/health/ready", null);
+      assertEquals(404, get(http, port, "/q/health/ready", null).statusCode(), "not public");
+      assertEquals(404, get(http, port, "/q/metrics", null).statusCode(), "not public");
+      HttpResponse<String> ready = get(http, managementPort(port), "/q/health/ready", null);
       assertEquals(200, ready.statusCode());
       assertThat(ready.body(), containsString("Database schema migrations"));
       assertThat(ready.body(), containsString("\"schemaVersion\""));
-      HttpResponse<String> metrics = get(http, port, "/q/metrics", null);
+      HttpResponse<String> metrics = get(http, managementPort(port), "/q/metrics", null);
       assertEquals(200, metrics.statusCode());
       for (String series :
           List.of(
@@ -202,7 +213,7 @@ class PackagedApplicationIT {
       java.util.Base64.getEncoder()
           .encodeToString(com.google.crypto.tink.subtle.Random.randBytes(32));
 
-  private static Map<String, String> environment(String database, int port) {
+  private static Map<String, String> environment(String database, int port) throws IOException {
     Map<String, String> env = new HashMap<>();
     env.put(
         "QUARKUS_DATASOURCE_JDBC_URL",
@@ -210,8 +221,13 @@ class PackagedApplicationIT {
     env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
     env.put("QUARKUS_DATASOURCE_PASSWORD", "unused");
     env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    int management = freePort();
+    MANAGEMENT_PORTS.put(port, management);
+    env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(management));
     env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
     env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
+    env.put("MP_JWT_VERIFY_AUDIENCES", "nrm-referrals");
+    env.put("MP_JWT_VERIFY_TOKEN_AGE", "3600");
     env.put("NRM_AUDIT_SIGNING_KEY_FILE", auditKey.toString());
     env.put("NRM_KEK", KEK);
     return env;
@@ -261,7 +277,12 @@ class PackagedApplicationIT {
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(100))
         .ignoreExceptionsInstanceOf(IOException.class) // the server is still starting
-        .until(() -> get(http, port, "/q/health/ready", null).statusCode() == 200);
+        .until(() -> get(http, managementPort(port), "/q/health/ready", null).statusCode() == 200);
+  }
+
+  /** The management interface's port of the instance listening on {@code port}. */
+  private static int managementPort(int port) {
+    return MANAGEMENT_PORTS.get(port);
   }
 
   private static HttpResponse<String> get(HttpClient http, int port, String path, String token)

@@ -35,6 +35,7 @@ class BearerTokenTest {
   private static String expired(String agency) {
     Instant now = Instant.now();
     return Jwt.issuer(Tokens.ISSUER)
+        .audience(Tokens.AUDIENCE)
         .subject("officer-expired")
         .groups(Set.of("partner"))
         .claim("agency", agency)
@@ -48,6 +49,7 @@ class BearerTokenTest {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     return Jwt.issuer(Tokens.ISSUER)
+        .audience(Tokens.AUDIENCE)
         .subject("officer-forged")
         .groups(Set.of("partner"))
         .claim("agency", agency)
@@ -107,6 +109,36 @@ class BearerTokenTest {
     // The control for the refusals below: only the defect differs.
     String agency = Agencies.police();
     Api.as(Tokens.partner(agency)).get("/api/v1/referrals").then().statusCode(200);
+  }
+
+  /** Unexpired, but issued longer ago than the test profile's maximum token age (12 hours). */
+  private static String issuedTooLongAgo(String agency) {
+    Instant now = Instant.now();
+    return Jwt.issuer(Tokens.ISSUER)
+        .audience(Tokens.AUDIENCE)
+        .subject("officer-old")
+        .groups(Set.of("partner"))
+        .claim("agency", agency)
+        .issuedAt(now.minusSeconds(13 * 3600))
+        .expiresAt(now.plusSeconds(3600))
+        .sign();
+  }
+
+  @Test
+  void aTokenForAnotherAudienceIsRefused() {
+    refused(Api.as(Tokens.forAnotherAudience()).get("/api/v1/agencies"));
+    Api.as(Tokens.admin()).get("/api/v1/agencies").then().statusCode(200); // the control
+  }
+
+  @Test
+  void aTokenWithoutAnAudienceIsRefused() {
+    refused(Api.as(Tokens.withoutAudience()).get("/api/v1/agencies"));
+  }
+
+  @Test
+  void aTokenIssuedLongerAgoThanTheMaximumAgeIsRefused() {
+    String agency = Agencies.police();
+    refused(Api.as(issuedTooLongAgo(agency)).get("/api/v1/referrals"));
   }
 
   @Test

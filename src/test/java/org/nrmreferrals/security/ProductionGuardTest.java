@@ -62,6 +62,27 @@ class ProductionGuardTest {
             without("mp.jwt.verify.publickey.location"),
             "set MP_JWT_VERIFY_PUBLICKEY_LOCATION"),
         arguments("no issuer", without("mp.jwt.verify.issuer"), "set MP_JWT_VERIFY_ISSUER"),
+        arguments("no audience", without("mp.jwt.verify.audiences"), "set MP_JWT_VERIFY_AUDIENCES"),
+        arguments(
+            "no maximum token age",
+            without("mp.jwt.verify.token.age"),
+            "set MP_JWT_VERIFY_TOKEN_AGE"),
+        arguments(
+            "a maximum token age of more than a working day",
+            with("mp.jwt.verify.token.age", "86400"),
+            "set MP_JWT_VERIFY_TOKEN_AGE"),
+        arguments(
+            "a maximum token age of zero",
+            with("mp.jwt.verify.token.age", "0"),
+            "set MP_JWT_VERIFY_TOKEN_AGE"),
+        arguments(
+            "a key fetched over plain http",
+            with("mp.jwt.verify.publickey.location", "http://idp.example/keys"),
+            "neither a file nor an https address"),
+        arguments(
+            "a key inside the build",
+            with("mp.jwt.verify.publickey.location", "classpath:keys/public.pem"),
+            "neither a file nor an https address"),
         arguments(
             "a statistics threshold that shows single referrals",
             with("nrm.statistics.threshold", "1"),
@@ -77,14 +98,22 @@ class ProductionGuardTest {
   }
 
   @Test
-  void startsWithAKeyOfItsOwnAndAnIssuer() {
+  void startsWithAKeyOfItsOwnAnIssuerAnAudienceAndAMaximumAge() {
     ProductionGuard.verify(config(valid()));
+  }
+
+  @Test
+  void startsWithAKeySetOverHttps() {
+    ProductionGuard.verify(
+        config(with("mp.jwt.verify.publickey.location", "https://idp.example/keys")));
   }
 
   private static Map<String, String> valid() {
     Map<String, String> settings = new HashMap<>();
     settings.put("mp.jwt.verify.publickey.location", OWN_KEY.toString());
     settings.put("mp.jwt.verify.issuer", "https://issuer.example/nrm");
+    settings.put("mp.jwt.verify.audiences", "nrm-referrals");
+    settings.put("mp.jwt.verify.token.age", "3600");
     return settings;
   }
 

@@ -8,10 +8,14 @@ import java.util.UUID;
 public final class Tokens {
   public static final String ISSUER = "https://nrm-referrals.dev/issuer";
 
+  /** The audience the test profile requires ({@code mp.jwt.verify.audiences}). */
+  public static final String AUDIENCE = "nrm-referrals";
+
   private Tokens() {}
 
   public static String partner(String agencyCode) {
     return Jwt.issuer(ISSUER)
+        .audience(AUDIENCE)
         .subject("officer-" + UUID.randomUUID())
         .groups(Set.of("partner"))
         .claim("agency", agencyCode)
@@ -34,6 +38,7 @@ public final class Tokens {
 
   public static String caseworker(String subject, String authority) {
     return Jwt.issuer(ISSUER)
+        .audience(AUDIENCE)
         .subject(subject)
         .groups(Set.of("caseworker"))
         .claim("agency", authority)
@@ -49,11 +54,29 @@ public final class Tokens {
   }
 
   public static String role(String role, String subject) {
-    return Jwt.issuer(ISSUER).subject(subject).groups(Set.of(role)).sign();
+    return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).groups(Set.of(role)).sign();
   }
 
   /** A well-formed token from an issuer the service does not trust. */
   public static String fromWrongIssuer() {
-    return Jwt.issuer("https://elsewhere.example").subject("x").groups(Set.of("admin")).sign();
+    return Jwt.issuer("https://elsewhere.example")
+        .audience(AUDIENCE)
+        .subject("x")
+        .groups(Set.of("admin"))
+        .sign();
+  }
+
+  /** An admin token from the right issuer, for another service (another audience). */
+  public static String forAnotherAudience() {
+    return Jwt.issuer(ISSUER)
+        .audience("another-service")
+        .subject("x")
+        .groups(Set.of("admin"))
+        .sign();
+  }
+
+  /** An admin token from the right issuer that names no audience. */
+  public static String withoutAudience() {
+    return Jwt.issuer(ISSUER).subject("x").groups(Set.of("admin")).sign();
   }
 }

@@ -4,20 +4,31 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
+/** Health and metrics, on the management interface only. */
 @QuarkusTest
 class HealthTest {
+  @TestHTTPResource(value = "health/ready", management = true)
+  URL ready;
+
+  @TestHTTPResource(value = "health/live", management = true)
+  URL live;
+
+  @TestHTTPResource(value = "metrics", management = true)
+  URL metrics;
 
   @Test
   void reportsTheDatabaseInReadiness() throws IOException {
     given()
-        .get("/q/health/ready")
+        .get(ready)
         .then()
         .statusCode(200)
         .body("status", equalTo("UP"))
@@ -44,6 +55,24 @@ class HealthTest {
 
   @Test
   void reportsLiveness() {
-    given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    given().get(live).then().statusCode(200).body("status", equalTo("UP"));
+  }
+
+  @Test
+  void servesMetricsForTheScraper() {
+    given()
+        .get(metrics)
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
+  }
+
+  @Test
+  void servesNeitherHealthNorMetricsOnThePublicPort() {
+    for (String path :
+        new String[] {"/q/health", "/q/health/ready", "/q/health/live", "/q/metrics"}) {
+      given().get(path).then().statusCode(404);
+    }
+    given().get("/q/openapi").then().statusCode(200); // the contract stays public
   }
 }
