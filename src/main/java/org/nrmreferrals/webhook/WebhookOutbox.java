@@ -32,9 +32,20 @@ import org.nrmreferrals.audit.AuditTrail;
 @ApplicationScoped
 class WebhookOutbox {
   private static final Logger LOG = Logger.getLogger(WebhookOutbox.class);
+
+  /**
+   * A subscription of a deactivated agency is passed over, here and in {@link #CLAIM}: nothing is
+   * queued or sent for it while the agency is inactive; its cursor waits, and the agency is caught
+   * up if it is made active again.
+   */
+  private static final String AGENCY_ACTIVE =
+      "EXISTS (SELECT 1 FROM agency a WHERE a.code = %s AND a.active)";
+
   private static final String SUBSCRIPTIONS =
       "SELECT id, agency_code, events, cursor_seq FROM webhook_subscription"
-          + " WHERE active AND deleted_at IS NULL FOR UPDATE SKIP LOCKED";
+          + " WHERE active AND deleted_at IS NULL AND "
+          + AGENCY_ACTIVE.formatted("agency_code")
+          + " FOR UPDATE SKIP LOCKED";
   private static final String QUEUE =
       "INSERT INTO webhook_delivery (id, subscription_id, event_seq, referral_id, status,"
           + " next_attempt_at, retry_until, created_at)"
@@ -50,7 +61,8 @@ class WebhookOutbox {
           + " WHERE s.id = d.subscription_id AND d.id IN ("
           + "  SELECT d1.id FROM webhook_delivery d1 JOIN webhook_subscription s1"
           + "   ON s1.id = d1.subscription_id"
-          + "  WHERE d1.status = 'PENDING' AND d1.next_attempt_at <= ? AND s1.active"
+          + "  WHERE d1.status = 'PENDING' AND d1.next_attempt_at <= ? AND s1.active AND "
+          + AGENCY_ACTIVE.formatted("s1.agency_code")
           + "   AND NOT EXISTS (SELECT 1 FROM webhook_delivery d0"
           + "    WHERE d0.subscription_id = d1.subscription_id AND d0.status = 'PENDING'"
           + "    AND d0.referral_id IS NOT DISTINCT FROM d1.referral_id"

@@ -160,6 +160,36 @@ class WebhookTest {
   }
 
   @Test
+  void aDeactivatedAgencysWebhooksStopAtOnceAndCatchUpIfItIsMadeActiveAgain() throws Exception {
+    String webhook = subscribe(List.of("referral.submitted", "referral.status_changed"));
+    receiver.down();
+    String id = Referrals.submit(agency, Referrals.anAdultReferral());
+    awaitDeliveries(webhook, d -> d.getInt("[0].attempts") >= 1); // queued, not yet delivered
+    Agencies.deactivate(agency);
+    receiver.up();
+    String caseworker = Tokens.caseworker();
+    Api.as(caseworker)
+        .header("If-Match", Referrals.etag(caseworker, id))
+        .body(Map.of("to", "RG_POSITIVE"))
+        .post("/api/v1/referrals/" + id + "/transitions")
+        .then()
+        .statusCode(200);
+    // Nothing may arrive, so there is nothing to wait for: three of the dispatcher's one-second
+    // polls, with retries due every 0.5 s at most, would have sent both events by then.
+    Thread.sleep(3_000);
+    assertEquals(0, receiver.received().size(), "neither the queued nor the new event is sent");
+    Api.as(Tokens.admin())
+        .body(Map.of("active", true))
+        .patch("/api/v1/agencies/" + agency)
+        .then()
+        .statusCode(200);
+    receiver.await(r -> r.size() == 2, PATIENCE);
+    assertEquals(
+        List.of("referral.submitted", "referral.status_changed"),
+        receiver.received().stream().map(r -> r.event().path("action").asText()).toList());
+  }
+
+  @Test
   void catchesUpAfterTheReceiverWasDown() throws Exception {
     String webhook = subscribe(List.of("referral.submitted"));
     receiver.down();
