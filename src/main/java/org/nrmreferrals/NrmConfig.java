@@ -390,6 +390,13 @@ public interface NrmConfig {
     @WithDefault("8")
     int concurrency();
 
+    /**
+     * Live (not deleted) subscriptions an agency may have at once; one more is refused with 409.
+     * Each is a copy of the agency's events to send, so the number is bounded per agency.
+     */
+    @WithDefault("10")
+    int maxPerAgency();
+
     @WithDefault("PT5S")
     Duration connectTimeout();
 

@@ -1,6 +1,7 @@
 package org.nrmreferrals.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.nrmreferrals.audit.AuditQueries;
 import org.nrmreferrals.audit.AuditTrail;
 import org.nrmreferrals.web.Problem.Violation;
 import org.nrmreferrals.web.ProblemException;
+import org.nrmreferrals.web.ProblemType;
 
 /** A partner agency's subscriptions: create, read, rotate the secret, delete. */
 @ApplicationScoped
@@ -23,8 +25,13 @@ class WebhookRegistry {
   private final AuditQueries events;
   private final Clock clock;
   private final boolean allowLoopbackHttp;
+  private final int maxPerAgency;
+  private final EntityManager em;
 
-  WebhookRegistry(AuditTrail audit, AuditQueries events, Clock clock, NrmConfig config) {
+  WebhookRegistry(
+      AuditTrail audit, AuditQueries events, Clock clock, NrmConfig config, EntityManager em) {
+    this.em = em;
+    this.maxPerAgency = config.webhooks().maxPerAgency();
     this.audit = audit;
     this.events = events;
     this.clock = clock;
@@ -54,6 +61,18 @@ class WebhookRegistry {
     }
     if (!violations.isEmpty()) {
       throw ProblemException.invalid(violations);
+    }
+    // One creation at a time per agency, so that two at once cannot both pass the count.
+    em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('webhooks:' || ?1))")
+        .setParameter(1, agency.code())
+        .getSingleResult();
+    long live = WebhookSubscription.count("agencyCode = ?1 and deletedAt is null", agency.code());
+    if (live >= maxPerAgency) {
+      throw new ProblemException(
+          ProblemType.CONFLICT,
+          "The agency already has "
+              + live
+              + " webhooks, the most it may have at once; delete one first.");
     }
     WebhookSubscription s =
         WebhookSubscription.create(

@@ -190,6 +190,34 @@ class WebhookTest {
   }
 
   @Test
+  void anAgencyHasAtMostTheConfiguredNumberOfWebhooks() {
+    // nrm.webhooks.max-per-agency is 3 in the test profile.
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ids.add(
+          create(receiver.url(), List.of("referral.submitted"))
+              .statusCode(201)
+              .extract()
+              .path("id"));
+    }
+    create(receiver.url(), List.of("referral.submitted"))
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("type", equalTo("/problems/conflict"))
+        .body("detail", org.hamcrest.Matchers.containsString("already has 3 webhooks"));
+    assertEquals(
+        3, Api.as(partner).get("/api/v1/webhooks").then().extract().jsonPath().getList("").size());
+    Api.as(partner).delete("/api/v1/webhooks/" + ids.get(0)).then().statusCode(204);
+    create(receiver.url(), List.of("referral.submitted")).statusCode(201); // room again
+    // Another agency's count is its own.
+    Api.as(Tokens.partner(Agencies.police()))
+        .body(Map.of("url", receiver.url(), "events", List.of("referral.submitted")))
+        .post("/api/v1/webhooks")
+        .then()
+        .statusCode(201);
+  }
+
+  @Test
   void catchesUpAfterTheReceiverWasDown() throws Exception {
     String webhook = subscribe(List.of("referral.submitted"));
     receiver.down();
