@@ -59,6 +59,16 @@ public class LikelyDuplicates {
     return out;
   }
 
+  /**
+   * Forgets an erased referral's pairs, either way round: that two referrals are one person is
+   * itself derived from the erased names and dates of birth.
+   */
+  public void forget(UUID referralId) {
+    em.createNativeQuery("delete from referral_duplicate where referral_id = ?1 or other_id = ?1")
+        .setParameter(1, referralId)
+        .executeUpdate();
+  }
+
   /** Records a caseworker's decision on a pair; false when the pair is not a likely duplicate. */
   public boolean decide(UUID id, UUID otherId, String status, String decidedBy) {
     return em.createNativeQuery(

@@ -204,10 +204,14 @@ public class Duplicates implements KeyedDigests {
     return names;
   }
 
-  /** Forgets an erased referral's digests: it can no longer be matched. */
+  /**
+   * Forgets an erased referral's digests, so it can no longer be matched, and its likely-duplicate
+   * pairs.
+   */
   public void forget(UUID referralId) {
     em.createNativeQuery("delete from referral_blind_index where referral_id = ?1")
         .setParameter(1, referralId)
         .executeUpdate();
+    likely.forget(referralId);
   }
 }

@@ -156,4 +156,33 @@ class DuplicatesTest {
         .then()
         .statusCode(404);
   }
+
+  @Test
+  void erasingEitherReferralOfAPairForgetsThePair() {
+    String family = "Erased" + UUID.randomUUID().toString().substring(0, 8).replaceAll("\\d", "x");
+    String a = Referrals.submit(Agencies.police(), person("Ana", family, "1988-03-04"));
+    String b = Referrals.submit(Agencies.police(), person("Ana", family, "1988-03-04"));
+    String caseworker = Tokens.caseworker();
+    Api.as(caseworker)
+        .get("/api/v1/referrals/" + a)
+        .then()
+        .body("possibleDuplicates.referralId", equalTo(List.of(b)));
+    Api.as(Tokens.admin())
+        .header("If-Match", Referrals.etag(Tokens.admin(), b))
+        .body(Map.of("reason", "The person asked for their data to be erased."))
+        .post("/api/v1/referrals/" + b + "/erasure")
+        .then()
+        .statusCode(200);
+    Api.as(caseworker)
+        .get("/api/v1/referrals/" + a)
+        .then()
+        .statusCode(200)
+        .body("possibleDuplicates", empty());
+    // And a new referral of the same person no longer finds the erased one.
+    String c = Referrals.submit(Agencies.police(), person("Ana", family, "1988-03-04"));
+    Api.as(caseworker)
+        .get("/api/v1/referrals/" + c)
+        .then()
+        .body("possibleDuplicates.referralId", equalTo(List.of(a)));
+  }
 }
