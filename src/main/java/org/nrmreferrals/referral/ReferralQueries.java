@@ -164,7 +164,7 @@ public class ReferralQueries {
     if (!rows.isEmpty()) {
       audit.append(
           AuditEvent.of(Action.REFERRALS_LISTED)
-              .agency(caller.seesAllAgencies() ? null : caller.agencyCode())
+              .agency(caller.agencyScope())
               .detail("referralIds", rows.stream().map(r -> r.id().toString()).toList()));
     }
     boolean internal = caller.seesAllAgencies();

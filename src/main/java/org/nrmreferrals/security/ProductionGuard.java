@@ -43,8 +43,8 @@ class ProductionGuard {
     if (inline.isEmpty() && location.isEmpty()) {
       refuse("no token verification key: set MP_JWT_VERIFY_PUBLICKEY_LOCATION");
     }
-    if (location.isPresent()
-        && (location.get().startsWith("http:") || location.get().startsWith("classpath:"))) {
+    String scheme = location.orElse("").toLowerCase(java.util.Locale.ROOT);
+    if (scheme.startsWith("http:") || scheme.startsWith("classpath:")) {
       // Over plain http anyone on the path could give the service their own key; a key inside the
       // build is the same in every deployment of it.
       refuse(

@@ -81,6 +81,9 @@ abstract class VerifiedTokens implements JWTParser {
 
   /** The second after which the token is no longer accepted: its expiry, or its maximum age. */
   private long deadline(JsonWebToken jwt) {
+    if (maxTokenAge.isEmpty()) {
+      return jwt.getExpirationTime(); // iat may be absent then
+    }
     return deadline(jwt.getExpirationTime(), jwt.getIssuedAtTime(), maxTokenAge);
   }
 

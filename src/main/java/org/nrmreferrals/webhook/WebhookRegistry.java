@@ -63,7 +63,7 @@ class WebhookRegistry {
       throw ProblemException.invalid(violations);
     }
     // One creation at a time per agency, so that two at once cannot both pass the count.
-    em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('webhooks:' || ?1))")
+    em.createNativeQuery("SELECT true FROM pg_advisory_xact_lock(hashtext('webhooks:' || ?1))")
         .setParameter(1, agency.code())
         .getSingleResult();
     long live = WebhookSubscription.count("agencyCode = ?1 and deletedAt is null", agency.code());

@@ -130,6 +130,12 @@ class KeyRotationTest {
                         .getSingleResult()));
     readsAna(before);
     readsAna(after);
+    // Re-keying rewrites digests only: the likely-duplicate pair found earlier is still there.
+    Api.as(Tokens.caseworker())
+        .get("/api/v1/referrals/" + after)
+        .then()
+        .statusCode(200)
+        .body("possibleDuplicates.referralId", hasItem(before));
     // Repeating it moves nothing.
     Api.as(Tokens.admin())
         .post("/api/v1/admin/data-keys/rewrap")

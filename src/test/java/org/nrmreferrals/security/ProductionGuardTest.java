@@ -80,6 +80,10 @@ class ProductionGuardTest {
             with("mp.jwt.verify.publickey.location", "http://idp.example/keys"),
             "neither a file nor an https address"),
         arguments(
+            "a key fetched over plain http, in capitals",
+            with("mp.jwt.verify.publickey.location", "HTTP://idp.example/keys"),
+            "neither a file nor an https address"),
+        arguments(
             "a key inside the build",
             with("mp.jwt.verify.publickey.location", "classpath:keys/public.pem"),
             "neither a file nor an https address"),

@@ -174,9 +174,26 @@ class WebhookTest {
         .post("/api/v1/referrals/" + id + "/transitions")
         .then()
         .statusCode(200);
-    // Nothing may arrive, so there is nothing to wait for: three of the dispatcher's one-second
-    // polls, with retries due every 0.5 s at most, would have sent both events by then.
-    Thread.sleep(3_000);
+    // Nothing may arrive; what is waited for is the dispatcher passing over it. An active agency's
+    // events, submitted after the change, arrive in two later polls (a second apart); either
+    // poll would have sent the queued retry (due within 0.5 s) and the new event.
+    try (WebhookReceiver control = new WebhookReceiver()) {
+      String other = Agencies.police();
+      String secret =
+          Api.as(Tokens.partner(other))
+              .body(Map.of("url", control.url(), "events", List.of("referral.submitted")))
+              .post("/api/v1/webhooks")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("secret");
+      control.trust(secret);
+      for (int polls = 1; polls <= 2; polls++) {
+        int seen = polls;
+        Referrals.submit(other, Referrals.anAdultReferral());
+        control.await(r -> r.size() == seen, PATIENCE);
+      }
+    }
     assertEquals(0, receiver.received().size(), "neither the queued nor the new event is sent");
     Api.as(Tokens.admin())
         .body(Map.of("active", true))

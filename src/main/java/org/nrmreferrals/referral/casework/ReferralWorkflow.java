@@ -191,7 +191,7 @@ public class ReferralWorkflow {
   private void shred(Referral r, AuditEvent event) {
     boolean hadKey = dataKeys.destroy(r.id());
     personalData.forget(r.id());
-    duplicates.forget(r.id());
+    duplicates.erase(r.id());
     r.personalDataErased(now());
     append(event.referral(r.id(), r.agency().code()).detail("dataKeyDestroyed", hadKey), r);
     idempotency.replaceResponses(r.id(), ReferralView.of(r, null, days, false, null, null, null));

@@ -204,14 +204,19 @@ public class Duplicates implements KeyedDigests {
     return names;
   }
 
-  /**
-   * Forgets an erased referral's digests, so it can no longer be matched, and its likely-duplicate
-   * pairs.
-   */
+  /** Forgets a referral's digests (erased, or about to be indexed again under the current key). */
   public void forget(UUID referralId) {
     em.createNativeQuery("delete from referral_blind_index where referral_id = ?1")
         .setParameter(1, referralId)
         .executeUpdate();
+  }
+
+  /**
+   * Forgets an erased referral: its digests, so it can no longer be matched, and its
+   * likely-duplicate pairs, caseworkers' decisions on them included.
+   */
+  public void erase(UUID referralId) {
+    forget(referralId);
     likely.forget(referralId);
   }
 }
