@@ -31,17 +31,22 @@ class BearerTokenTest {
   private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder URL_DECODER = Base64.getUrlDecoder();
 
-  /** Expired an hour ago: beyond any clock skew the verifier allows. */
-  private static String expired(String agency) {
+  /** A partner token issued and expiring so many seconds from now (negative: in the past). */
+  private static String issued(String agency, long issuedIn, long expiresIn) {
     Instant now = Instant.now();
     return Jwt.issuer(Tokens.ISSUER)
         .audience(Tokens.AUDIENCE)
-        .subject("officer-expired")
+        .subject("officer-" + agency)
         .groups(Set.of("partner"))
         .claim("agency", agency)
-        .issuedAt(now.minusSeconds(7200))
-        .expiresAt(now.minusSeconds(3600))
+        .issuedAt(now.plusSeconds(issuedIn))
+        .expiresAt(now.plusSeconds(expiresIn))
         .sign();
+  }
+
+  /** Expired an hour ago: beyond any clock skew the verifier allows. */
+  private static String expired(String agency) {
+    return issued(agency, -7200, -3600);
   }
 
   /** Right issuer and claims, signed with a key the service has never seen. */
@@ -113,15 +118,7 @@ class BearerTokenTest {
 
   /** Unexpired, but issued longer ago than the test profile's maximum token age (12 hours). */
   private static String issuedTooLongAgo(String agency) {
-    Instant now = Instant.now();
-    return Jwt.issuer(Tokens.ISSUER)
-        .audience(Tokens.AUDIENCE)
-        .subject("officer-old")
-        .groups(Set.of("partner"))
-        .claim("agency", agency)
-        .issuedAt(now.minusSeconds(13 * 3600))
-        .expiresAt(now.plusSeconds(3600))
-        .sign();
+    return issued(agency, -13 * 3600, 3600);
   }
 
   @Test
