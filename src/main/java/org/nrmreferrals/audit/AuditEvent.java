@@ -3,10 +3,13 @@ package org.nrmreferrals.audit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * An event to append: what happened, to which referral or agency, and coded details. Never put
- * personal data in details; a free-text reason goes in {@link #reason}, which is stored apart.
+ * personal data in details; a free-text reason goes in {@link #reason}: the chain holds only its
+ * salted digest, and its text is stored apart, sealed, when {@link #sealReasonWith} gives a way to
+ * seal it (otherwise the digest is all that is kept).
  */
 public final class AuditEvent {
   final Action action;
@@ -15,6 +18,7 @@ public final class AuditEvent {
   String fromStatus;
   String toStatus;
   String reason;
+  BiFunction<String, byte[], byte[]> reasonSealer;
   final Map<String, Object> details = new LinkedHashMap<>();
 
   private AuditEvent(Action action) {
@@ -55,5 +59,20 @@ public final class AuditEvent {
   public AuditEvent reason(String text) {
     this.reason = text;
     return this;
+  }
+
+  /**
+   * How to seal the reason for storage: {@code (purpose, plaintext) -> sealed}, for example with
+   * the referral's data key, so that destroying the key erases the reason too. The purpose binds
+   * the sealed text to this event's reason digest.
+   */
+  public AuditEvent sealReasonWith(BiFunction<String, byte[], byte[]> sealer) {
+    this.reasonSealer = sealer;
+    return this;
+  }
+
+  /** Whether the event carries a free-text reason. */
+  public boolean hasReason() {
+    return reason != null;
   }
 }

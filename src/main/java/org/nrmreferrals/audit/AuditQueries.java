@@ -2,6 +2,7 @@ package org.nrmreferrals.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,8 +15,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 
 /**
  * The one reader of the audit trail: a referral's events, feed pages, the head, links for checking
@@ -24,6 +27,8 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class AuditQueries {
+  private static final Logger LOG = Logger.getLogger(AuditQueries.class);
+
   /**
    * A referral's events: those in the chain, then those not yet sequenced (in the order they were
    * stored). One statement, so one snapshot: an event the sequencer moves meanwhile is read once.
@@ -31,11 +36,11 @@ public class AuditQueries {
   private static final String HISTORY =
       "SELECT * FROM (SELECT "
           + AuditRows.COLUMNS
-          + ", r.reason, 0 AS pending FROM audit_event e"
+          + ", r.reason, r.sealed, 0 AS pending FROM audit_event e"
           + " LEFT JOIN audit_event_reason r ON r.seq = e.seq WHERE e.referral_id = ?"
           + " UNION ALL SELECT "
           + AuditRows.PENDING_COLUMNS
-          + ", p.reason, p.id FROM audit_pending p WHERE p.referral_id = ?) h"
+          + ", p.reason, p.reason_sealed, p.id FROM audit_pending p WHERE p.referral_id = ?) h"
           + " ORDER BY pending = 0 DESC, seq, pending";
 
   private static final String FEED_ALL =
@@ -74,9 +79,11 @@ public class AuditQueries {
   /**
    * A referral's events, oldest first. {@code viewerAgency} is null for callers who see every
    * actor; a partner's agency code otherwise, and then only its own staff are named and the
-   * authority's internal steps are left out.
+   * authority's internal steps are left out. Sealed reasons are opened with {@code opener} ({@code
+   * (purpose, sealed) -> plaintext}, null once the referral's data key is destroyed).
    */
-  public List<AuditEventView> history(UUID referralId, String viewerAgency) {
+  public List<AuditEventView> history(
+      UUID referralId, String viewerAgency, BiFunction<String, byte[], byte[]> opener) {
     return em.unwrap(Session.class)
         .doReturningWork(
             connection -> {
@@ -88,14 +95,94 @@ public class AuditQueries {
                   while (rs.next()) {
                     AuditRecord r = AuditRows.read(rs);
                     if (viewerAgency == null || partnerSees(r.action())) {
-                      events.add(
-                          AuditEventView.of(r, rs.getString("reason"), reveals(r, viewerAgency)));
+                      boolean reveals = reveals(r, viewerAgency);
+                      String reason = reveals ? reason(rs, r, opener) : null;
+                      events.add(AuditEventView.of(r, reason, reveals));
                     }
                   }
                 }
               }
               return events;
             });
+  }
+
+  /**
+   * The event's reason: opened when sealed (a sealed reason that does not open under the purpose
+   * its chained digest gives was altered or moved, and is not shown); as stored when a release
+   * before sealing wrote it in clear and it is not sealed yet.
+   */
+  private static String reason(
+      ResultSet rs, AuditRecord r, BiFunction<String, byte[], byte[]> opener) throws SQLException {
+    byte[] sealed = rs.getBytes("sealed");
+    if (sealed == null) {
+      return rs.getString("reason");
+    }
+    if (opener == null) {
+      return null;
+    }
+    try {
+      byte[] text =
+          opener.apply(AuditTrail.reasonPurpose(r.details().path("reasonDigest").asText()), sealed);
+      return new String(text, StandardCharsets.UTF_8);
+    } catch (IllegalStateException e) {
+      LOG.errorf("the sealed reason of event %s does not open: altered or moved", r.eventDigest());
+      return null;
+    }
+  }
+
+  /**
+   * Up to {@code limit} reasons that a release before sealing stored in clear, locked (others'
+   * locks skipped): unsequenced ones first, then those in the chain.
+   */
+  public List<ClearReason> clearReasons(int limit) {
+    return em.unwrap(Session.class)
+        .doReturningWork(
+            connection -> {
+              List<ClearReason> found = new ArrayList<>();
+              for (boolean pending : new boolean[] {true, false}) {
+                try (PreparedStatement query =
+                    connection.prepareStatement(pending ? CLEAR_PENDING : CLEAR_CHAINED)) {
+                  query.setInt(1, limit - found.size());
+                  try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                      found.add(
+                          new ClearReason(
+                              pending,
+                              rs.getLong(1),
+                              rs.getObject(2, UUID.class),
+                              rs.getString(3),
+                              rs.getString(4)));
+                    }
+                  }
+                }
+                if (found.size() >= limit) {
+                  break;
+                }
+              }
+              return found;
+            });
+  }
+
+  private static final String CLEAR_PENDING =
+      "SELECT id, coalesce(referral_id, cast(details->>'referralId' AS uuid)),"
+          + " details->>'reasonDigest', reason FROM audit_pending WHERE reason IS NOT NULL"
+          + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+  private static final String CLEAR_CHAINED =
+      "SELECT r.seq, coalesce(e.referral_id, cast(e.details->>'referralId' AS uuid)),"
+          + " e.details->>'reasonDigest', r.reason FROM audit_event_reason r"
+          + " JOIN audit_event e ON e.seq = r.seq WHERE r.reason IS NOT NULL"
+          + " ORDER BY r.seq LIMIT ? FOR UPDATE OF r SKIP LOCKED";
+
+  /**
+   * A reason stored in clear: in {@code audit_pending} (by its id) or in the chain (by its seq),
+   * with the referral it concerns and its digest in the event.
+   */
+  public record ClearReason(
+      boolean pending, long key, UUID referralId, String reasonDigest, String reason) {
+    /** What it is sealed for, as {@link AuditTrail} seals new reasons. */
+    public String purpose() {
+      return AuditTrail.reasonPurpose(reasonDigest);
+    }
   }
 
   /**

@@ -37,8 +37,8 @@ import org.nrmreferrals.NrmConfig;
 public class AuditSequencer {
   private static final Logger LOG = Logger.getLogger(AuditSequencer.class);
 
-  /** The advisory lock's key: the sequencer's, and no one else's. */
-  static final long LOCK = 0x6e726d5f73657100L; // "nrm_seq\0"
+  /** The advisory lock's key: the sequencer's, and no one else's (tests hold it back with it). */
+  public static final long LOCK = 0x6e726d5f73657100L; // "nrm_seq\0"
 
   private static final String LOCK_HEAD = "SELECT seq, hash FROM audit_head WHERE id FOR UPDATE";
   private static final String TAKE =
@@ -59,8 +59,9 @@ public class AuditSequencer {
           + " SELECT seq, occurred_at, action, referral_id, agency_code, actor, actor_role,"
           + " actor_agency, actor_salt, actor_digest, from_status, to_status, request_id, details,"
           + " event_digest, prev_hash, hash FROM moved ORDER BY seq RETURNING seq),"
-          + " reasons AS (INSERT INTO audit_event_reason (seq, reason)"
-          + " SELECT seq, reason FROM moved WHERE reason IS NOT NULL)"
+          + " reasons AS (INSERT INTO audit_event_reason (seq, reason, sealed)"
+          + " SELECT seq, reason, reason_sealed FROM moved"
+          + " WHERE reason IS NOT NULL OR reason_sealed IS NOT NULL)"
           + " UPDATE audit_head SET seq = ?, hash = ? WHERE id"
           + " AND (SELECT count(*) FROM events) = ?";
 

@@ -8,6 +8,7 @@ import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hibernate.Session;
+import org.nrmreferrals.Jdbc;
 import org.nrmreferrals.security.Caller;
 import org.nrmreferrals.web.RequestIds;
 
@@ -35,7 +37,7 @@ public class AuditTrail {
   static final String STORE =
       "INSERT INTO audit_pending (occurred_at, action, referral_id, agency_code, actor, actor_role,"
           + " actor_agency, actor_salt, actor_digest, from_status, to_status, request_id, details,"
-          + " event_digest, reason)"
+          + " event_digest, reason_sealed)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb), ?, ?)";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -101,6 +103,28 @@ public class AuditTrail {
     return row.digest();
   }
 
+  /**
+   * Replaces a reason stored in clear with its sealed text, or forgets the text (the chain keeps
+   * its digest) when {@code sealed} is null, for a referral whose data key is destroyed.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void reseal(AuditQueries.ClearReason clear, byte[] sealed) {
+    if (sealed == null && !clear.pending()) {
+      Jdbc.update(
+          em, "DELETE FROM audit_event_reason WHERE seq = ?", s -> s.setLong(1, clear.key()));
+      return;
+    }
+    Jdbc.update(
+        em,
+        clear.pending()
+            ? "UPDATE audit_pending SET reason = NULL, reason_sealed = ? WHERE id = ?"
+            : "UPDATE audit_event_reason SET reason = NULL, sealed = ? WHERE seq = ?",
+        s -> {
+          s.setBytes(1, sealed);
+          s.setLong(2, clear.key());
+        });
+  }
+
   /** The event as it is stored, by the current caller (on a request's thread), digest included. */
   Row row(AuditEvent event) {
     return row(event, actor(), requestIds.current());
@@ -128,11 +152,30 @@ public class AuditTrail {
             null,
             null,
             null);
-    return new Row(record, AuditChain.eventDigest(record), event.reason);
+    return new Row(record, AuditChain.eventDigest(record), sealedReason(event, record));
+  }
+
+  /**
+   * The reason sealed by the event's sealer, bound to the reason's digest in the chain (so it
+   * cannot be moved to another event); null when there is no reason or no way to seal it, and then
+   * the chain's digest is all that is kept of it.
+   */
+  private static byte[] sealedReason(AuditEvent event, AuditRecord record) {
+    if (event.reason == null || event.reasonSealer == null) {
+      return null;
+    }
+    return event.reasonSealer.apply(
+        reasonPurpose(record.details().path("reasonDigest").asText()),
+        event.reason.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** What a reason is sealed for: its digest in the chain. */
+  static String reasonPurpose(String reasonDigest) {
+    return "audit-reason:" + reasonDigest;
   }
 
   /** An event ready to store in {@code audit_pending} ({@link #STORE}), with its final digest. */
-  record Row(AuditRecord record, String digest, String reason) {
+  record Row(AuditRecord record, String digest, byte[] reasonSealed) {
     void bind(PreparedStatement insert) throws SQLException {
       int i = 0;
       insert.setObject(++i, record.occurredAt().atOffset(ZoneOffset.UTC));
@@ -149,7 +192,7 @@ public class AuditTrail {
       insert.setString(++i, record.requestId());
       insert.setString(++i, json(record));
       insert.setString(++i, digest);
-      insert.setString(++i, reason);
+      insert.setBytes(++i, reasonSealed);
     }
   }
 

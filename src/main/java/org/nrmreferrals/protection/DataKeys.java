@@ -45,6 +45,32 @@ public class DataKeys {
     return sealer(referralId, key);
   }
 
+  /**
+   * The referral's data key, made now if it never had one (a referral submitted without personal
+   * data), in the caller's transaction. Never call it for an erased referral: that would give it a
+   * new key. A concurrent caller that made one first wins, and its key is returned.
+   */
+  public Sealer ofOrCreate(UUID referralId) {
+    Optional<Sealer> held = of(referralId);
+    if (held.isPresent()) {
+      return held.get();
+    }
+    byte[] key = Random.randBytes(32);
+    String kek = keks.currentId();
+    byte[] wrapped = keks.wrap(key, context(referralId));
+    int made =
+        Jdbc.update(
+            em,
+            "insert into referral_data_key (referral_id, kek_id, wrapped_key) values (?, ?, ?)"
+                + " on conflict (referral_id) do nothing",
+            s -> {
+              s.setObject(1, referralId);
+              s.setString(2, kek);
+              s.setBytes(3, wrapped);
+            });
+    return made == 1 ? sealer(referralId, key) : of(referralId).orElseThrow();
+  }
+
   /** The referral's data key, if it has one (none yet, or destroyed by erasure). */
   public Optional<Sealer> of(UUID referralId) {
     @SuppressWarnings("unchecked")

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.nrmreferrals.Jdbc;
 import org.nrmreferrals.protection.DataKeys;
@@ -74,6 +77,59 @@ public class PersonalDataStore {
           + " where p.referral_id = ?";
 
   private record Sealed(byte[] sealed, String kekId, byte[] wrappedKey) {}
+
+  /**
+   * The referring agencies' own case references of a page of referrals, opened in one round trip
+   * (for lists): by referral, for those that have one.
+   */
+  public Map<UUID, String> externalReferences(List<UUID> referralIds) {
+    Map<UUID, String> references = new HashMap<>();
+    if (referralIds.isEmpty()) {
+      return references;
+    }
+    for (Object[] row :
+        Jdbc.all(
+            em,
+            FIND_ALL,
+            s -> s.setArray(1, s.getConnection().createArrayOf("uuid", referralIds.toArray())),
+            rs ->
+                new Object[] {
+                  rs.getObject(1, UUID.class), rs.getBytes(2), rs.getString(3), rs.getBytes(4)
+                })) {
+      UUID id = (UUID) row[0];
+      Sealer sealer = keys.unwrapped(id, (String) row[2], (byte[]) row[3]);
+      String reference = read(sealer.open(PURPOSE, (byte[]) row[1])).externalReference();
+      if (reference != null) {
+        references.put(id, reference);
+      }
+    }
+    return references;
+  }
+
+  private static final String FIND_ALL =
+      "select p.referral_id, p.sealed, k.kek_id, k.wrapped_key from referral_personal_data p"
+          + " join referral_data_key k on k.referral_id = p.referral_id"
+          + " where p.referral_id = any (?)";
+
+  /**
+   * Moves an external reference that a release before sealing stored in clear on the referral into
+   * its sealed personal data (making a data key for a referral that had none), in the caller's
+   * transaction.
+   */
+  void sealExternalReference(UUID referralId, String reference) {
+    PersonalData before = find(referralId);
+    PersonalData after =
+        (before == null ? PersonalData.NONE : before).withExternalReference(reference);
+    byte[] sealed = keys.ofOrCreate(referralId).seal(PURPOSE, write(after));
+    Jdbc.update(
+        em,
+        "insert into referral_personal_data (referral_id, sealed) values (?, ?)"
+            + " on conflict (referral_id) do update set sealed = excluded.sealed",
+        s -> {
+          s.setObject(1, referralId);
+          s.setBytes(2, sealed);
+        });
+  }
 
   /**
    * An SQL condition, for a query over referrals aliased {@code alias}, that holds while the

@@ -61,9 +61,6 @@ public class Referral extends PanacheEntityBase {
   @Column(name = "submitted_at")
   private Instant submittedAt;
 
-  @Column(name = "external_reference")
-  private String externalReference;
-
   @Enumerated(EnumType.STRING)
   private Gender gender;
 
@@ -201,7 +198,6 @@ public class Referral extends PanacheEntityBase {
     r.submittedBy = submittedBy;
     r.submittedAt = submittedAt;
     r.statusSince = submittedAt;
-    r.externalReference = request.externalReference();
     r.ageAtExploitation = request.ageAtExploitation();
     r.indicators = List.copyOf(request.indicators());
     r.indicatorCatalogueVersion = indicatorCatalogueVersion;
@@ -523,10 +519,6 @@ public class Referral extends PanacheEntityBase {
 
   String submittedBy() {
     return submittedBy;
-  }
-
-  String externalReference() {
-    return externalReference;
   }
 
   public AgeAtExploitation ageAtExploitation() {

@@ -168,8 +168,16 @@ public class ReferralQueries {
               .detail("referralIds", rows.stream().map(r -> r.id().toString()).toList()));
     }
     boolean internal = caller.seesAllAgencies();
-    return new ReferralPage(
-        rows.stream().map(r -> ReferralSummary.of(r, days, internal)).toList(), next);
+    return new ReferralPage(summaries(rows, internal), next);
+  }
+
+  /** A page's summaries as of today, with the agencies' own references opened in one read. */
+  public List<ReferralSummary> summaries(List<Referral> rows, boolean internal) {
+    Map<UUID, String> references =
+        personalData.externalReferences(rows.stream().map(Referral::id).toList());
+    return rows.stream()
+        .map(r -> ReferralSummary.of(r, references.get(r.id()), days, internal))
+        .toList();
   }
 
   /**

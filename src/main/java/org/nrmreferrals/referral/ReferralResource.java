@@ -28,13 +28,16 @@ public class ReferralResource {
   private final Caller caller;
   private final NrmConfig config;
   private final ReadEvents readEvents;
+  private final SealedText sealedText;
 
   ReferralResource(
       ReferralQueries queries,
       AuditQueries audit,
       Caller caller,
       NrmConfig config,
-      ReadEvents readEvents) {
+      ReadEvents readEvents,
+      SealedText sealedText) {
+    this.sealedText = sealedText;
     this.readEvents = readEvents;
     this.queries = queries;
     this.audit = audit;
@@ -63,7 +66,9 @@ public class ReferralResource {
   public ReferralHistory history(@PathParam("id") String id) {
     Referral referral = queries.visible(caller, QueryParams.uuid("id", id));
     String viewerAgency = caller.agencyScope();
-    return new ReferralHistory(referral.id(), audit.history(referral.id(), viewerAgency));
+    return new ReferralHistory(
+        referral.id(),
+        audit.history(referral.id(), viewerAgency, sealedText.openerFor(referral.id())));
   }
 
   @GET

@@ -10,7 +10,10 @@ import org.nrmreferrals.reference.Jurisdiction;
 import org.nrmreferrals.workflow.LegalDays;
 import org.nrmreferrals.workflow.ReferralStatus;
 
-/** A referral in a list: coded facts only, never personal data. */
+/**
+ * A referral in a list: coded facts and the referring agency's own case reference, never what
+ * identifies the person.
+ */
 public record ReferralSummary(
     UUID id,
     String reference,
@@ -32,15 +35,19 @@ public record ReferralSummary(
     ReferralStatus pendingDecision,
     long version) {
 
-  /** The summary as of today; the assignee only for a caseworker or admin (internal). */
-  public static ReferralSummary of(Referral r, LegalDays days, boolean internal) {
+  /**
+   * The summary as of today; the assignee only for a caseworker or admin (internal). The external
+   * reference is the agency's own, opened from the referral's sealed personal data.
+   */
+  public static ReferralSummary of(
+      Referral r, String externalReference, LegalDays days, boolean internal) {
     return new ReferralSummary(
         r.id(),
         r.reference(),
         r.kind(),
         r.status(),
         r.jurisdiction(),
-        r.externalReference(),
+        externalReference,
         AgencyRef.from(r.agency()),
         r.submittedAt(),
         r.competentAuthority(),

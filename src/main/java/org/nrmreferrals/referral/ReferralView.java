@@ -86,7 +86,7 @@ public record ReferralView(
         r.kind(),
         r.status(),
         r.jurisdiction(),
-        r.externalReference(),
+        personal == null ? null : personal.externalReference(),
         AgencyRef.from(r.agency()),
         r.submittedBy(),
         r.submittedAt(),

@@ -1,6 +1,9 @@
 package org.nrmreferrals.protection;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +20,7 @@ import org.nrmreferrals.support.Agencies;
 import org.nrmreferrals.support.Api;
 import org.nrmreferrals.support.Referrals;
 import org.nrmreferrals.support.SecondInstance;
+import org.nrmreferrals.support.Sequenced;
 import org.nrmreferrals.support.Tokens;
 
 /**
@@ -90,6 +94,83 @@ class DumpTest {
         .then()
         .statusCode(201)
         .body("potentialVictim.givenName", equalTo(SECRETS.get(0)));
+  }
+
+  /**
+   * The free text beside the personal data is sealed too: the agency's own case reference, the
+   * reasons given with changes (in the chain and before it is sequenced), and the questions and
+   * answers of further information requests. The API still shows them to those it may.
+   */
+  @Test
+  void aDumpHoldsNoReasonExternalReferenceQuestionOrAnswer() throws Exception {
+    String agency = Agencies.police();
+    Map<String, Object> body = Referrals.anAdultReferral();
+    body.put("externalReference", "MET-ZQ-884127");
+    String id = Referrals.submit(agency, body);
+    String caseworker = Tokens.caseworker();
+    String question = "Did Ms Halvorsen-Quill give the address of the flat?";
+    String answer = "Yes: flat 3, 9 Orchard Row, where Okonkwo kept her passport.";
+    String request =
+        Api.as(caseworker)
+            .body(Map.of("question", question))
+            .post("/api/v1/referrals/" + id + "/information-requests")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    Api.as(Tokens.partner(agency))
+        .body(Map.of("answer", answer))
+        .post("/api/v1/referrals/" + id + "/information-requests/" + request + "/answer")
+        .then()
+        .statusCode(200);
+    String chained = "Held: Halvorsen-Quill v Okonkwo, claim HQ-20391";
+    hold(id, true, chained);
+    Sequenced.now();
+    String unsequenced = "Released after the claim against Okonkwo settled";
+    List<String> secrets = List.of("MET-ZQ-884127", question, answer, chained, unsequenced);
+    String dump;
+    try (AutoCloseable heldBack = Sequenced.heldBack()) {
+      hold(id, false, unsequenced);
+      Api.as(Tokens.admin())
+          .get("/api/v1/referrals/" + id + "/history")
+          .then()
+          .body("events.find { it.reason == '" + unsequenced + "' }.seq", nullValue());
+      dump = pgDump();
+    }
+    assertTrue(dump.contains(id), "the dump holds the referral");
+    for (String secret : secrets) {
+      assertFalse(dump.contains(secret), "the dump holds \"" + secret + "\"");
+    }
+
+    Api.as(Tokens.partner(agency))
+        .get("/api/v1/referrals/" + id)
+        .then()
+        .statusCode(200)
+        .body("externalReference", equalTo("MET-ZQ-884127"));
+    Api.as(Tokens.partner(agency))
+        .get("/api/v1/referrals")
+        .then()
+        .statusCode(200)
+        .body("items.find { it.id == '" + id + "' }.externalReference", equalTo("MET-ZQ-884127"));
+    Api.as(caseworker)
+        .get("/api/v1/referrals/" + id + "/information-requests")
+        .then()
+        .body("question", contains(question))
+        .body("answer", contains(answer));
+    Api.as(Tokens.admin())
+        .get("/api/v1/referrals/" + id + "/history")
+        .then()
+        .statusCode(200)
+        .body("events.reason", hasItems(chained, unsequenced));
+  }
+
+  private static void hold(String id, boolean hold, String reason) {
+    Api.as(Tokens.admin())
+        .header("If-Match", Referrals.etag(Tokens.admin(), id))
+        .body(Map.of("hold", hold, "reason", reason))
+        .put("/api/v1/referrals/" + id + "/legal-hold")
+        .then()
+        .statusCode(200);
   }
 
   private static String pgDump() throws Exception {

@@ -1,7 +1,10 @@
 package org.nrmreferrals.support;
 
 import io.quarkus.arc.Arc;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
 import org.nrmreferrals.audit.AuditSequencer;
 
 /**
@@ -11,6 +14,22 @@ import org.nrmreferrals.audit.AuditSequencer;
  */
 public final class Sequenced {
   private Sequenced() {}
+
+  /**
+   * Holds the sequencer back until closed (by holding its lock in a transaction of the test's own),
+   * so that events stored meanwhile stay unsequenced.
+   */
+  public static AutoCloseable heldBack() throws SQLException {
+    Connection c = Arc.container().instance(DataSource.class).get().getConnection();
+    c.setAutoCommit(false);
+    try (Statement s = c.createStatement()) {
+      s.execute("SELECT pg_advisory_xact_lock(" + AuditSequencer.LOCK + ")");
+    }
+    return () -> {
+      c.rollback();
+      c.close();
+    };
+  }
 
   public static void now() {
     try {

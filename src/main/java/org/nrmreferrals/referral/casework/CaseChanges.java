@@ -16,6 +16,7 @@ import org.nrmreferrals.referral.Referral;
 import org.nrmreferrals.referral.ReferralKind;
 import org.nrmreferrals.referral.ReferralQueries;
 import org.nrmreferrals.referral.ReferralView;
+import org.nrmreferrals.referral.SealedText;
 import org.nrmreferrals.security.Caller;
 import org.nrmreferrals.web.ETags;
 import org.nrmreferrals.web.ProblemException;
@@ -32,8 +33,15 @@ class CaseChanges {
   private final AuditTrail audit;
   private final EntityManager em;
   private final Clock clock;
+  private final SealedText sealedText;
 
-  CaseChanges(ReferralQueries queries, AuditTrail audit, EntityManager em, Clock clock) {
+  CaseChanges(
+      ReferralQueries queries,
+      AuditTrail audit,
+      EntityManager em,
+      Clock clock,
+      SealedText sealedText) {
+    this.sealedText = sealedText;
     this.queries = queries;
     this.audit = audit;
     this.em = em;
@@ -95,8 +103,8 @@ class CaseChanges {
 
   /**
    * Writes the referral's change first, turning a concurrent winner into a 412, then stores the
-   * event: its row lock, held to the commit, keeps the referral's events in the order of its
-   * changes.
+   * event, its reason sealed under the referral's data key: the row lock, held to the commit, keeps
+   * the referral's events in the order of its changes.
    */
   void append(AuditEvent event, Referral r) {
     try {
@@ -104,7 +112,12 @@ class CaseChanges {
     } catch (OptimisticLockException e) {
       throw ETags.stale(r.version() + 1);
     }
-    audit.append(event);
+    audit.append(withSealedReason(event, r));
+  }
+
+  /** The event, its reason (if any) to be sealed under the referral's data key. */
+  AuditEvent withSealedReason(AuditEvent event, Referral r) {
+    return event.hasReason() ? event.sealReasonWith(sealedText.sealerFor(r)) : event;
   }
 
   Changed changed(Caller caller, Referral r) {

@@ -159,13 +159,12 @@ class InformationRequesting {
             + ".");
   }
 
+  /** The referral's data key; made now for a referral submitted without personal data. */
   private DataKeys.Sealer sealer(Referral r) {
-    return dataKeys
-        .of(r.id())
-        .orElseThrow(
-            () ->
-                new ProblemException(
-                    ProblemType.CONFLICT, "The referral's personal data was erased."));
+    if (r.personalDataErasedAt() != null) {
+      throw new ProblemException(ProblemType.CONFLICT, "The referral's personal data was erased.");
+    }
+    return dataKeys.ofOrCreate(r.id());
   }
 
   private static byte[] utf8(String text) {

@@ -210,11 +210,13 @@ public class ReferralWorkflow {
           "Referral " + otherId + " is not recorded as a likely duplicate of " + id + ".");
     }
     audit.append(
-        AuditEvent.of(Action.DUPLICATE_DECIDED)
-            .detail("referralId", id.toString())
-            .detail("otherReferralId", otherId.toString())
-            .detail("decision", request.decision())
-            .reason(request.reason().strip()));
+        changes.withSealedReason(
+            AuditEvent.of(Action.DUPLICATE_DECIDED)
+                .detail("referralId", id.toString())
+                .detail("otherReferralId", otherId.toString())
+                .detail("decision", request.decision())
+                .reason(request.reason().strip()),
+            r));
     return changed(caller, r);
   }
 

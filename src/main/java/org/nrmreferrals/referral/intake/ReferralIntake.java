@@ -152,7 +152,8 @@ class ReferralIntake {
     }
     referral.numbered(numbers.next(request.kind(), now));
     insert(referral);
-    PersonalData personal = PersonalData.of(request.potentialVictim(), request.account());
+    PersonalData personal =
+        PersonalData.of(request.potentialVictim(), request.account(), request.externalReference());
     Sealer sealer = personalData.save(referral.id(), personal);
     var matches =
         duplicates.record(referral.id(), personal, request.potentialVictim().nationalities());

@@ -15,7 +15,7 @@ import org.nrmreferrals.audit.AuditTrail;
 import org.nrmreferrals.referral.Cursor;
 import org.nrmreferrals.referral.Referral;
 import org.nrmreferrals.referral.ReferralPage;
-import org.nrmreferrals.referral.ReferralSummary;
+import org.nrmreferrals.referral.ReferralQueries;
 import org.nrmreferrals.workflow.LegalDays;
 
 /** Reads one competent authority's queues: their counts, and a queue a page at a time. */
@@ -26,11 +26,13 @@ class CaseQueues {
   private final EntityManager em;
   private final LegalDays days;
   private final AuditTrail audit;
+  private final ReferralQueries queries;
 
-  CaseQueues(EntityManager em, LegalDays days, AuditTrail audit) {
+  CaseQueues(EntityManager em, LegalDays days, AuditTrail audit, ReferralQueries queries) {
     this.em = em;
     this.days = days;
     this.audit = audit;
+    this.queries = queries;
   }
 
   /** How many cases each queue holds now, in the order of {@link Queue}. */
@@ -95,7 +97,6 @@ class CaseQueues {
               .detail("queue", queue.wireName())
               .detail("referralIds", rows.stream().map(r -> r.id().toString()).toList()));
     }
-    return new ReferralPage(
-        rows.stream().map(r -> ReferralSummary.of(r, days, true)).toList(), next);
+    return new ReferralPage(queries.summaries(rows, true), next);
   }
 }

@@ -2,6 +2,8 @@ package org.nrmreferrals.referral.casework;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -98,6 +100,26 @@ class ErasureTest {
 
     // Erasing twice is a conflict, and changes nothing.
     erase(id).statusCode(409).body("detail", containsString("erased already"));
+  }
+
+  @Test
+  void erasureMakesTheReasonsAndTheExternalReferenceUnreadable() {
+    String id = Referrals.submit(Agencies.police(), Referrals.anAdultReferral());
+    hold(id, true).statusCode(200);
+    hold(id, false).statusCode(200);
+    Api.as(Tokens.admin())
+        .get("/api/v1/referrals/" + id + "/history")
+        .then()
+        .body("events.reason", hasItem(REASON));
+
+    erase(id).statusCode(200).body("externalReference", nullValue());
+
+    Api.as(Tokens.admin())
+        .get("/api/v1/referrals/" + id + "/history")
+        .then()
+        .statusCode(200)
+        .body("events.action", hasItem("referral.legal_hold_set"))
+        .body("events.reason", everyItem(nullValue()));
   }
 
   @Test
