@@ -43,7 +43,8 @@ public enum Action {
   WEBHOOK_CREATED("webhook.created"),
   WEBHOOK_SECRET_ROTATED("webhook.secret_rotated"),
   WEBHOOK_DELETED("webhook.deleted"),
-  WEBHOOK_DISABLED("webhook.disabled");
+  WEBHOOK_DISABLED("webhook.disabled"),
+  WEBHOOK_ENABLED("webhook.enabled");
 
   private final String wireName;
   private final boolean partnerVisible;

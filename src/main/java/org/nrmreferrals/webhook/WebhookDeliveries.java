@@ -70,11 +70,16 @@ class WebhookDeliveries {
 
   /**
    * Queues a delivery again, now, with a fresh retry window, and re-enables a subscription that was
-   * disabled after failures; 409 while the delivery is still pending.
+   * disabled after failures; 409 while the delivery is still pending, or while an administrator
+   * keeps the subscription disabled.
    */
   @Transactional
   void redeliver(Agency agency, UUID subscriptionId, UUID deliveryId) {
-    WebhookRegistry.owned(agency, subscriptionId);
+    if (WebhookRegistry.owned(agency, subscriptionId).isDisabledByAdmin()) {
+      throw new ProblemException(
+          ProblemType.CONFLICT,
+          "An administrator disabled this webhook; ask the service's administrators to enable it.");
+    }
     Instant now = clock.instant();
     int updated =
         em.createNativeQuery(
@@ -102,7 +107,8 @@ class WebhookDeliveries {
     }
     em.createNativeQuery(
             "UPDATE webhook_subscription SET active = true, disabled_reason = NULL,"
-                + " consecutive_failures = 0 WHERE id = :sub AND deleted_at IS NULL")
+                + " consecutive_failures = 0 WHERE id = :sub AND deleted_at IS NULL"
+                + " AND NOT disabled_by_admin")
         .setParameter("sub", subscriptionId)
         .executeUpdate();
   }

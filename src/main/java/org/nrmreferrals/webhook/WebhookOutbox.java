@@ -68,9 +68,10 @@ class WebhookOutbox {
           + "    AND d0.referral_id IS NOT DISTINCT FROM d1.referral_id"
           + "    AND d0.event_seq < d1.event_seq)"
           + "  ORDER BY d1.event_seq LIMIT ? FOR UPDATE OF d1 SKIP LOCKED)"
-          + " RETURNING d.id, d.subscription_id, s.agency_code, s.url, s.secret,"
-          + " CASE WHEN s.previous_secret_expires_at > ? THEN s.previous_secret END,"
-          + " d.event_seq, d.attempts, d.retry_until";
+          + " RETURNING d.id, d.subscription_id, s.agency_code, s.url, s.secret_kek,"
+          + " s.secret_sealed, CASE WHEN s.previous_secret_expires_at > ?"
+          + " THEN s.previous_secret_sealed END, d.event_seq, d.attempts, d.retry_until,"
+          + " s.secret, CASE WHEN s.previous_secret_expires_at > ? THEN s.previous_secret END";
   private static final String ATTEMPT =
       "INSERT INTO webhook_attempt (delivery_id, attempt, attempted_at, status_code, error,"
           + " duration_ms) VALUES (?, ?, ?, ?, ?, ?)";
@@ -98,8 +99,15 @@ class WebhookOutbox {
   private final AuditQueries events;
   private final AuditTrail audit;
   private final Duration giveUpAfter;
+  private final WebhookSecrets secrets;
 
-  WebhookOutbox(EntityManager em, AuditQueries events, AuditTrail audit, NrmConfig config) {
+  WebhookOutbox(
+      EntityManager em,
+      AuditQueries events,
+      AuditTrail audit,
+      NrmConfig config,
+      WebhookSecrets secrets) {
+    this.secrets = secrets;
     this.em = em;
     this.events = events;
     this.audit = audit;
@@ -180,24 +188,32 @@ class WebhookOutbox {
                 claim.setObject(2, utc(now));
                 claim.setInt(3, max);
                 claim.setObject(4, utc(now));
+                claim.setObject(5, utc(now));
                 try (ResultSet rs = claim.executeQuery()) {
                   while (rs.next()) {
+                    UUID subscription = rs.getObject(2, UUID.class);
+                    String kek = rs.getString(5);
                     due.add(
                         new Due(
                             rs.getObject(1, UUID.class),
-                            rs.getObject(2, UUID.class),
+                            subscription,
                             rs.getString(3),
                             rs.getString(4),
-                            rs.getString(5),
-                            rs.getString(6),
-                            rs.getLong(7),
-                            rs.getInt(8),
-                            rs.getObject(9, OffsetDateTime.class).toInstant()));
+                            opened(subscription, kek, rs.getBytes(6), rs.getString(11)),
+                            opened(subscription, kek, rs.getBytes(7), rs.getString(12)),
+                            rs.getLong(8),
+                            rs.getInt(9),
+                            rs.getObject(10, OffsetDateTime.class).toInstant()));
                   }
                 }
               }
               return due;
             });
+  }
+
+  /** A secret opened from its sealed form, or as a release before V28 stored it, not yet sealed. */
+  private String opened(UUID subscription, String kek, byte[] sealed, String clear) {
+    return sealed == null ? clear : secrets.open(subscription, kek, sealed);
   }
 
   /** Records an attempt: delivered on 2xx; otherwise retried after {@code retryIn}, or failed. */

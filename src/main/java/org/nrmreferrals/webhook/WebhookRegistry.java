@@ -18,7 +18,10 @@ import org.nrmreferrals.web.Problem.Violation;
 import org.nrmreferrals.web.ProblemException;
 import org.nrmreferrals.web.ProblemType;
 
-/** A partner agency's subscriptions: create, read, rotate the secret, delete. */
+/**
+ * A partner agency's subscriptions: create, read, rotate the secret, delete; and every agency's,
+ * for administrators to list, disable and enable.
+ */
 @ApplicationScoped
 class WebhookRegistry {
   private final AuditTrail audit;
@@ -27,9 +30,16 @@ class WebhookRegistry {
   private final boolean allowLoopbackHttp;
   private final int maxPerAgency;
   private final EntityManager em;
+  private final WebhookSecrets secrets;
 
   WebhookRegistry(
-      AuditTrail audit, AuditQueries events, Clock clock, NrmConfig config, EntityManager em) {
+      AuditTrail audit,
+      AuditQueries events,
+      Clock clock,
+      NrmConfig config,
+      EntityManager em,
+      WebhookSecrets secrets) {
+    this.secrets = secrets;
     this.em = em;
     this.maxPerAgency = config.webhooks().maxPerAgency();
     this.audit = audit;
@@ -81,7 +91,8 @@ class WebhookRegistry {
             List.copyOf(new LinkedHashSet<>(request.events())),
             createdBy,
             events.head().seq(),
-            clock.instant());
+            clock.instant(),
+            secrets);
     s.persist();
     audit.append(
         AuditEvent.of(Action.WEBHOOK_CREATED).agency(agency.code()).detail("webhookId", s.id()));
@@ -103,7 +114,7 @@ class WebhookRegistry {
   @Transactional
   WebhookView rotateSecret(Agency agency, UUID id) {
     WebhookSubscription s = owned(agency, id);
-    s.rotateSecret(clock.instant());
+    s.rotateSecret(clock.instant(), secrets);
     audit.append(
         AuditEvent.of(Action.WEBHOOK_SECRET_ROTATED)
             .agency(agency.code())
@@ -117,6 +128,56 @@ class WebhookRegistry {
     s.delete(clock.instant());
     audit.append(
         AuditEvent.of(Action.WEBHOOK_DELETED).agency(agency.code()).detail("webhookId", s.id()));
+  }
+
+  /** Every agency's live subscriptions (admins), of one agency or all, oldest first. */
+  List<AdminWebhookView> listAll(String agencyCode) {
+    return (agencyCode == null
+            ? WebhookSubscription.<WebhookSubscription>list(
+                "deletedAt is null order by createdAt, id")
+            : WebhookSubscription.<WebhookSubscription>list(
+                "agencyCode = ?1 and deletedAt is null order by createdAt, id", agencyCode))
+        .stream().map(AdminWebhookView::of).toList();
+  }
+
+  /** An administrator stops a subscription's deliveries until one enables it again. */
+  @Transactional
+  AdminWebhookView disable(UUID id, String reason) {
+    WebhookSubscription s = live(id);
+    if (s.isDisabledByAdmin()) {
+      throw new ProblemException(
+          ProblemType.CONFLICT, "The webhook is disabled by an administrator already.");
+    }
+    s.disableByAdmin(reason);
+    audit.append(
+        AuditEvent.of(Action.WEBHOOK_DISABLED)
+            .agency(s.agencyCode())
+            .detail("webhookId", s.id())
+            .detail("byAdministrator", true)
+            .reason(reason));
+    return AdminWebhookView.of(s);
+  }
+
+  /** An administrator lets a subscription it disabled deliver again. */
+  @Transactional
+  AdminWebhookView enable(UUID id) {
+    WebhookSubscription s = live(id);
+    if (!s.isDisabledByAdmin()) {
+      throw new ProblemException(
+          ProblemType.CONFLICT, "The webhook is not disabled by an administrator.");
+    }
+    s.enableByAdmin();
+    audit.append(
+        AuditEvent.of(Action.WEBHOOK_ENABLED).agency(s.agencyCode()).detail("webhookId", s.id()));
+    return AdminWebhookView.of(s);
+  }
+
+  private static WebhookSubscription live(UUID id) {
+    WebhookSubscription s = WebhookSubscription.findById(id);
+    if (s == null || s.isDeleted()) {
+      throw ProblemException.notFound("No webhook " + id + ".");
+    }
+    return s;
   }
 
   /** The agency's live subscription; 404 for another agency's, a deleted or a missing one. */

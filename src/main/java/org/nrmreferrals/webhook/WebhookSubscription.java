@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,10 +36,21 @@ class WebhookSubscription extends PanacheEntityBase {
   @JdbcTypeCode(SqlTypes.ARRAY)
   private List<String> events;
 
-  private String secret;
+  /** What a release before V28 stored in clear, until it is sealed at start-up. */
+  @Column(name = "secret")
+  private String clearSecret;
 
-  @Column(name = "previous_secret")
-  private String previousSecret;
+  @Column(name = "secret_kek")
+  private String secretKek;
+
+  @Column(name = "secret_sealed")
+  private byte[] secretSealed;
+
+  @Column(name = "previous_secret_sealed")
+  private byte[] previousSecretSealed;
+
+  /** The secret in clear, only in memory and only when it was just made (to show it once). */
+  @Transient private String secret;
 
   @Column(name = "previous_secret_expires_at")
   private Instant previousSecretExpiresAt;
@@ -47,6 +59,12 @@ class WebhookSubscription extends PanacheEntityBase {
 
   @Column(name = "disabled_reason")
   private String disabledReason;
+
+  @Column(name = "disabled_by_admin")
+  private boolean disabledByAdmin;
+
+  @Column(name = "consecutive_failures")
+  private int consecutiveFailures;
 
   @Column(name = "cursor_seq")
   private long cursorSeq;
@@ -64,20 +82,23 @@ class WebhookSubscription extends PanacheEntityBase {
 
   protected WebhookSubscription() {}
 
-  /** A new, active subscription that starts after the event {@code fromSeq}. */
+  /** A new, active subscription that starts after the event {@code fromSeq}, its secret sealed. */
   static WebhookSubscription create(
       String agencyCode,
       String url,
       List<String> events,
       String createdBy,
       long fromSeq,
-      Instant now) {
+      Instant now,
+      WebhookSecrets secrets) {
     WebhookSubscription s = new WebhookSubscription();
     s.id = UUID.randomUUID();
     s.agencyCode = agencyCode;
     s.url = url;
     s.events = List.copyOf(events);
     s.secret = WebhookSignatures.newSecret();
+    s.secretKek = secrets.kekId();
+    s.secretSealed = secrets.seal(s.id, s.secret);
     s.active = true;
     s.cursorSeq = fromSeq;
     s.createdBy = createdBy;
@@ -85,11 +106,33 @@ class WebhookSubscription extends PanacheEntityBase {
     return s;
   }
 
-  /** A new secret; the old one keeps signing for {@link #ROTATION_OVERLAP}. */
-  void rotateSecret(Instant now) {
-    previousSecret = secret;
-    previousSecretExpiresAt = now.plus(ROTATION_OVERLAP);
+  /**
+   * A new secret; the old one keeps signing for {@link #ROTATION_OVERLAP}. Both are sealed under
+   * the current key.
+   */
+  void rotateSecret(Instant now, WebhookSecrets secrets) {
+    String old = clearSecret != null ? clearSecret : secrets.open(id, secretKek, secretSealed);
     secret = WebhookSignatures.newSecret();
+    secretKek = secrets.kekId();
+    secretSealed = secrets.seal(id, secret);
+    previousSecretSealed = secrets.seal(id, old);
+    previousSecretExpiresAt = now.plus(ROTATION_OVERLAP);
+    clearSecret = null;
+  }
+
+  /** Disabled by an administrator: no delivery until one enables it; a redelivery does not. */
+  void disableByAdmin(String reason) {
+    active = false;
+    disabledByAdmin = true;
+    disabledReason = "disabled by an administrator: " + reason;
+  }
+
+  /** Enabled again by an administrator, its failure count reset. */
+  void enableByAdmin() {
+    active = true;
+    disabledByAdmin = false;
+    disabledReason = null;
+    consecutiveFailures = 0;
   }
 
   void delete(Instant now) {
@@ -113,8 +156,21 @@ class WebhookSubscription extends PanacheEntityBase {
     return events;
   }
 
+  /** The secret in clear when it was just made or rotated; null otherwise. */
   String secret() {
     return secret;
+  }
+
+  boolean isDisabledByAdmin() {
+    return disabledByAdmin;
+  }
+
+  int consecutiveFailures() {
+    return consecutiveFailures;
+  }
+
+  String createdBy() {
+    return createdBy;
   }
 
   Instant previousSecretExpiresAt() {
