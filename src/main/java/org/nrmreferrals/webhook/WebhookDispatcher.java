@@ -7,17 +7,17 @@ import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,21 +46,24 @@ class WebhookDispatcher {
   private final ObjectMapper json;
   private final Clock clock;
   private final NrmConfig.Webhooks settings;
-  private final HttpClient http;
+  private final WebhookPoster poster;
   private final ExecutorService senders;
 
   WebhookDispatcher(
-      WebhookOutbox outbox, AuditQueries events, ObjectMapper json, Clock clock, NrmConfig config) {
+      WebhookOutbox outbox,
+      AuditQueries events,
+      ObjectMapper json,
+      Clock clock,
+      NrmConfig config,
+      Vertx vertx) {
     this.outbox = outbox;
     this.events = events;
     this.json = json;
     this.clock = clock;
     this.settings = config.webhooks();
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(settings.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    this.poster =
+        new WebhookPoster(
+            vertx, settings.connectTimeout(), settings.readTimeout(), settings.concurrency());
     this.senders = Executors.newFixedThreadPool(settings.concurrency());
   }
 
@@ -78,6 +81,7 @@ class WebhookDispatcher {
 
   void stop(@Observes ShutdownEvent event) {
     senders.shutdownNow();
+    poster.close();
   }
 
   @Scheduled(
@@ -107,11 +111,13 @@ class WebhookDispatcher {
     Integer status = null;
     String error = null;
     try {
-      String refusal = WebhookTargets.refusal(d.url(), settings.allowLoopbackHttp());
-      if (refusal != null) {
-        error = "target refused: " + refusal;
+      // Resolved once here; the post connects to these addresses and resolves nothing again.
+      WebhookTargets.Checked target =
+          WebhookTargets.check(d.url(), settings.allowLoopbackHttp(), InetAddress::getAllByName);
+      if (target.refusal() != null) {
+        error = "target refused: " + target.refusal();
       } else {
-        status = post(d, body(d));
+        status = post(d, target, body(d));
       }
     } catch (java.io.IOException e) {
       error = failure(e);
@@ -143,7 +149,7 @@ class WebhookDispatcher {
     return json.writeValueAsString(event);
   }
 
-  private int post(WebhookOutbox.Due d, String body)
+  private int post(WebhookOutbox.Due d, WebhookTargets.Checked target, String body)
       throws java.io.IOException, InterruptedException {
     long timestamp = clock.instant().getEpochSecond();
     String id = d.deliveryId().toString();
@@ -151,17 +157,13 @@ class WebhookDispatcher {
     if (d.previousSecret() != null) {
       signature += " " + WebhookSignatures.sign(d.previousSecret(), id, timestamp, body);
     }
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(d.url()))
-            .timeout(settings.readTimeout())
-            .header("Content-Type", "application/json")
-            .header("User-Agent", "nrm-referrals-webhooks")
-            .header("webhook-id", id)
-            .header("webhook-timestamp", Long.toString(timestamp))
-            .header("webhook-signature", signature)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.put("User-Agent", "nrm-referrals-webhooks");
+    headers.put("webhook-id", id);
+    headers.put("webhook-timestamp", Long.toString(timestamp));
+    headers.put("webhook-signature", signature);
+    return poster.post(target, headers, body);
   }
 
   /**

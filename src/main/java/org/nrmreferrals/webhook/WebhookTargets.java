@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -17,26 +18,53 @@ import java.util.Locale;
 final class WebhookTargets {
   private WebhookTargets() {}
 
-  /** Null when the URL may be targeted, otherwise why not. */
+  /** Resolves a host name to its addresses (the system's resolver, or a test's). */
+  @FunctionalInterface
+  interface Resolver {
+    InetAddress[] resolve(String host) throws UnknownHostException;
+  }
+
+  /**
+   * A URL checked for delivery: its addresses as resolved once, every one of them allowed. The
+   * delivery connects to these and resolves nothing again, so a name that resolves elsewhere later
+   * (DNS rebinding) cannot lead it into the service's network. Null addresses with a refusal.
+   */
+  record Checked(URI uri, List<InetAddress> addresses, String refusal) {
+    static Checked refused(String why) {
+      return new Checked(null, List.of(), why);
+    }
+  }
+
+  /**
+   * Null when the URL may be targeted, otherwise why not (resolving with the system's resolver).
+   */
   static String refusal(String url, boolean allowLoopbackHttp) {
+    return check(url, allowLoopbackHttp, InetAddress::getAllByName).refusal();
+  }
+
+  /** The URL and the addresses a delivery may connect to, or why it may not be targeted. */
+  static Checked check(String url, boolean allowLoopbackHttp, Resolver resolver) {
     URI uri;
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      return "must be an absolute https URL";
+      return Checked.refused("must be an absolute https URL");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null) {
-      return "must be an absolute https URL without credentials";
+      return Checked.refused("must be an absolute https URL without credentials");
     }
     if (!scheme.equals("https") && !(allowLoopbackHttp && scheme.equals("http"))) {
-      return "must use https";
+      return Checked.refused("must use https");
     }
     InetAddress[] addresses;
     try {
-      addresses = InetAddress.getAllByName(uri.getHost());
+      addresses = resolver.resolve(uri.getHost());
     } catch (UnknownHostException e) {
-      return "its host cannot be resolved";
+      return Checked.refused("its host cannot be resolved");
+    }
+    if (addresses.length == 0) {
+      return Checked.refused("its host cannot be resolved");
     }
     for (InetAddress address : addresses) {
       boolean loopback = address.isLoopbackAddress();
@@ -44,13 +72,13 @@ final class WebhookTargets {
         continue;
       }
       if (loopback || isInternal(address)) {
-        return "must not point into a private, loopback or link-local network";
+        return Checked.refused("must not point into a private, loopback or link-local network");
       }
     }
     if (scheme.equals("http") && !allLoopback(addresses)) {
-      return "must use https";
+      return Checked.refused("must use https");
     }
-    return null;
+    return new Checked(uri, List.of(addresses), null);
   }
 
   static boolean isInternal(InetAddress a) {
