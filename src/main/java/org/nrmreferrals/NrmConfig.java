@@ -116,6 +116,27 @@ public interface NrmConfig {
     /** Statistics requests one analyst (token subject) may make per minute. */
     @WithDefault("120")
     int statisticsPerMinute();
+
+    /** Requests of any kind, reads included, one caller (token subject) may make per minute. */
+    Requests requests();
+
+    /** The allowance of each role (NRM_RATE_LIMIT_REQUESTS_PARTNER, ...); 0 turns it off. */
+    interface Requests {
+      @WithDefault("1200")
+      int partner();
+
+      @WithDefault("1200")
+      int caseworker();
+
+      @WithDefault("600")
+      int analyst();
+
+      @WithDefault("600")
+      int statistician();
+
+      @WithDefault("1200")
+      int admin();
+    }
   }
 
   /** Disclosure control: what analysts may be shown. */

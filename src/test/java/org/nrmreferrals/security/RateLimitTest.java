@@ -91,6 +91,38 @@ class RateLimitTest {
     statistics(Tokens.role(Roles.ANALYST, "another-analyst")).then().statusCode(200);
   }
 
+  /**
+   * Every request counts, reads included: a caseworker reading its queues as fast as it can is
+   * refused once its role's allowance is spent; another caseworker is served meanwhile.
+   */
+  @Test
+  void aCaseworkerOverItsRequestAllowanceGets429ForReadsTooWhileAnotherIsServed() {
+    String mine = Tokens.caseworker("caseworker-rate-limited-" + java.util.UUID.randomUUID());
+    int limit = SecondInstance.CASEWORKER_REQUESTS_PER_MINUTE;
+    int served = 0;
+    Response refused = null;
+    for (int i = 0; i < limit + REFILLED_MEANWHILE; i++) {
+      Response answer = Api.as(mine).get("/api/v1/queues");
+      if (answer.statusCode() != 200) {
+        refused = answer;
+        break;
+      }
+      served++;
+    }
+
+    assertNotNull(refused, "never refused after " + served + " reads");
+    assertTrue(served >= limit, "refused after only " + served);
+    refused
+        .then()
+        .statusCode(429)
+        .contentType("application/problem+json")
+        .body("type", equalTo("/problems/too-many-requests"))
+        .body("detail", org.hamcrest.Matchers.containsString(limit + " requests by you"));
+    long retryAfter = Long.parseLong(refused.header("Retry-After"));
+    assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+    Api.as(Tokens.caseworker()).get("/api/v1/queues").then().statusCode(200);
+  }
+
   private static Response statistics(String token) {
     return Api.as(token)
         .queryParam("from", "2026-01")

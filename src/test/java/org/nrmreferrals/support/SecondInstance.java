@@ -43,6 +43,7 @@ public class SecondInstance implements QuarkusTestProfile {
 
   public static final int INTAKE_PER_MINUTE = 20;
   public static final int STATISTICS_PER_MINUTE = 60;
+  public static final int CASEWORKER_REQUESTS_PER_MINUTE = 40;
 
   @Override
   public Map<String, String> getConfigOverrides() {
@@ -62,6 +63,8 @@ public class SecondInstance implements QuarkusTestProfile {
         Map.entry("quarkus.datasource.password", "unused"),
         Map.entry("nrm.rate-limit.intake-per-minute", Integer.toString(INTAKE_PER_MINUTE)),
         Map.entry("nrm.rate-limit.statistics-per-minute", Integer.toString(STATISTICS_PER_MINUTE)),
+        Map.entry(
+            "nrm.rate-limit.requests.caseworker", Integer.toString(CASEWORKER_REQUESTS_PER_MINUTE)),
         Map.entry("nrm.webhooks.give-up-after", "PT1S"),
         Map.entry("nrm.webhooks.disable-after-failed-deliveries", "1"),
         Map.entry("nrm.retention.withdrawn", "P1Y"),
