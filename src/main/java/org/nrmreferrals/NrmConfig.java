@@ -94,6 +94,17 @@ public interface NrmConfig {
   /** Earlier key-encryption keys, comma-separated, kept to unwrap until rotation finishes. */
   Optional<String> kekPrevious();
 
+  /**
+   * How long a key-encryption key is in use before it is due for rotation (NRM_KEK_MAX_AGE): with
+   * the backups' retention, it bounds how long an erasure stays readable in backups.
+   */
+  @WithDefault("P90D")
+  Duration kekMaxAge();
+
+  /** When the job that finishes a KEK rotation runs (NRM_KEK_ROTATION_CRON; off disables it). */
+  @WithDefault("0 45 2 * * ?")
+  String kekRotationCron();
+
   /** How long personal data is kept once a case has ended, and what the daily job does. */
   Retention retention();
 

@@ -40,6 +40,7 @@ public enum Action {
   AUTHORITY_REGISTERED("competent_authority.registered"),
   AUTHORITY_REVISED("competent_authority.revised"),
   DATA_KEYS_REWRAPPED("data_keys.rewrapped"),
+  KEK_RETIRED("data_keys.kek_retired"),
   WEBHOOK_CREATED("webhook.created"),
   WEBHOOK_SECRET_ROTATED("webhook.secret_rotated"),
   WEBHOOK_DELETED("webhook.deleted"),

@@ -124,6 +124,11 @@ public class KeyEncryptionKeys {
     return keys;
   }
 
+  /** The ids of every configured key, the current one first. */
+  public List<String> configuredIds() {
+    return List.copyOf(byId.keySet());
+  }
+
   /** Whether a key of this id is configured (current or previous). */
   public boolean knows(String kekId) {
     return byId.containsKey(kekId);

@@ -1,8 +1,13 @@
 package org.nrmreferrals.protection;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,6 +39,8 @@ class KeyRotationTest {
   static final String NEW = SecondInstance.NEW_KEK;
 
   @Inject EntityManager em;
+  @Inject KeyRotation rotation;
+  @Inject KekRegistry registry;
 
   @Test
   void dataWrittenBeforeAndAfterRotationReadsTheSameAndEndsUnderTheNewKey() {
@@ -148,6 +155,70 @@ class KeyRotationTest {
         .then()
         .statusCode(200)
         .body("valid", equalTo(true));
+  }
+
+  /**
+   * The night's run finishes a rotation nobody asked for; only then may the old key be retired, and
+   * an instance still configured with a retired key refuses to start.
+   */
+  @Test
+  void theNightsRunFinishesARotationAndOnlyThenIsTheOldKeyRetired() {
+    String id = Referrals.submit(Agencies.police(), Referrals.anAdultReferral());
+    KeyEncryptionKeys current =
+        new KeyEncryptionKeys(Optional.of(NEW), Optional.empty(), Optional.empty());
+    KeyEncryptionKeys old =
+        new KeyEncryptionKeys(Optional.of(OLD), Optional.empty(), Optional.empty());
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              byte[] context = ("nrm-data-key:" + id).getBytes(StandardCharsets.UTF_8);
+              byte[] wrapped =
+                  (byte[])
+                      em.createNativeQuery(
+                              "select wrapped_key from referral_data_key where referral_id = ?1")
+                          .setParameter(1, UUID.fromString(id))
+                          .getSingleResult();
+              byte[] key = current.unwrap(current.currentId(), wrapped, context);
+              em.createNativeQuery(
+                      "update referral_data_key set kek_id = ?2, wrapped_key = ?3"
+                          + " where referral_id = ?1")
+                  .setParameter(1, UUID.fromString(id))
+                  .setParameter(2, old.currentId())
+                  .setParameter(3, old.wrap(key, context))
+                  .executeUpdate();
+            });
+    retire(old.currentId()).statusCode(409).body("detail", containsString("re-wrap first"));
+    retire(current.currentId()).statusCode(409);
+    retire("0123456789abcdef").statusCode(404);
+    retire("not a key").statusCode(422);
+
+    rotation.scheduled();
+
+    Api.as(Tokens.admin())
+        .get("/api/v1/admin/data-keys")
+        .then()
+        .body("remaining", equalTo(0))
+        .body("digestsRemaining", equalTo(0))
+        .body("rotationDueAt", notNullValue());
+    retire(old.currentId())
+        .statusCode(200)
+        .body("keys.find { it.kekId == '" + old.currentId() + "' }.retiredBy", equalTo("admin-1"))
+        .body("keys.find { it.kekId == '" + current.currentId() + "' }.retiredAt", nullValue());
+    retire(old.currentId()).statusCode(409);
+    readsAna(id);
+    // This instance still has the retired key in its configuration: it would not start again.
+    IllegalStateException refused =
+        assertThrows(
+            IllegalStateException.class,
+            () -> QuarkusTransaction.requiringNew().run(registry::register));
+    assertThat(refused.getMessage(), containsString(old.currentId()));
+  }
+
+  private static io.restassured.response.ValidatableResponse retire(String kekId) {
+    return Api.as(Tokens.admin())
+        .body(Map.of("kekId", kekId))
+        .post("/api/v1/admin/data-keys/retire")
+        .then();
   }
 
   @Test

@@ -289,6 +289,12 @@ final class AccessRows {
     on("POST /api/v1/admin/data-keys/rewrap")
         .expect("401 403 403 403 403 403 200")
         .call((r, c) -> r.post("/api/v1/admin/data-keys/rewrap"));
+    // A key this service never used: the admin is told so (KeyRotationTest retires a real one).
+    on("POST /api/v1/admin/data-keys/retire")
+        .expect("401 403 403 403 403 403 404")
+        .call(
+            (r, c) ->
+                r.body(Map.of("kekId", "0123456789abcdef")).post("/api/v1/admin/data-keys/retire"));
   }
 
   private void registries() {
