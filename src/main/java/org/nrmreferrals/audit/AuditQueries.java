@@ -131,8 +131,8 @@ public class AuditQueries {
   }
 
   /**
-   * Up to {@code limit} reasons that a release before sealing stored in clear, locked (others'
-   * locks skipped): unsequenced ones first, then those in the chain.
+   * Up to {@code limit} reasons that a release before sealing stored in clear, locked (waiting for
+   * a transaction that holds one): unsequenced ones first, then those in the chain.
    */
   public List<ClearReason> clearReasons(int limit) {
     return em.unwrap(Session.class)
@@ -166,12 +166,12 @@ public class AuditQueries {
   private static final String CLEAR_PENDING =
       "SELECT id, coalesce(referral_id, cast(details->>'referralId' AS uuid)),"
           + " details->>'reasonDigest', reason FROM audit_pending WHERE reason IS NOT NULL"
-          + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+          + " ORDER BY id LIMIT ? FOR UPDATE";
   private static final String CLEAR_CHAINED =
       "SELECT r.seq, coalesce(e.referral_id, cast(e.details->>'referralId' AS uuid)),"
           + " e.details->>'reasonDigest', r.reason FROM audit_event_reason r"
           + " JOIN audit_event e ON e.seq = r.seq WHERE r.reason IS NOT NULL"
-          + " ORDER BY r.seq LIMIT ? FOR UPDATE OF r SKIP LOCKED";
+          + " ORDER BY r.seq LIMIT ? FOR UPDATE OF r";
 
   /**
    * A reason stored in clear: in {@code audit_pending} (by its id) or in the chain (by its seq),

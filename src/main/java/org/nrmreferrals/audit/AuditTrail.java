@@ -125,6 +125,20 @@ public class AuditTrail {
         });
   }
 
+  /** Deletes the referral's reasons still in clear (an earlier release's), at its erasure. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void forgetClearReasons(java.util.UUID referralId) {
+    Jdbc.update(
+        em,
+        "DELETE FROM audit_event_reason r USING audit_event e WHERE r.seq = e.seq"
+            + " AND e.referral_id = ? AND r.reason IS NOT NULL",
+        s -> s.setObject(1, referralId));
+    Jdbc.update(
+        em,
+        "UPDATE audit_pending SET reason = NULL WHERE referral_id = ? AND reason IS NOT NULL",
+        s -> s.setObject(1, referralId));
+  }
+
   /** The event as it is stored, by the current caller (on a request's thread), digest included. */
   Row row(AuditEvent event) {
     return row(event, actor(), requestIds.current());

@@ -76,17 +76,43 @@ public class SealedText {
   void sealWhatWasClear() {
     int reasons = 0;
     int references = 0;
-    for (int n = BATCH; n == BATCH; reasons += n) {
-      n = QuarkusTransaction.requiringNew().call(() -> sealReasons(BATCH));
+    // Until none is left: a row another transaction holds is waited for, not skipped, and one
+    // instance at a time seals (each batch under a lock), so that data keys are made in one order.
+    for (int n = 1; n > 0; reasons += n) {
+      n = QuarkusTransaction.requiringNew().call(() -> oneAtATime(() -> sealReasons(BATCH)));
     }
-    for (int n = BATCH; n == BATCH; references += n) {
-      n = QuarkusTransaction.requiringNew().call(() -> sealExternalReferences(BATCH));
+    for (int n = 1; n > 0; references += n) {
+      n =
+          QuarkusTransaction.requiringNew()
+              .call(() -> oneAtATime(() -> sealExternalReferences(BATCH)));
     }
     if (reasons + references > 0) {
       LOG.infof(
           "sealed %d reasons and %d external references stored in clear by an earlier release",
           reasons, references);
     }
+  }
+
+  private int oneAtATime(java.util.function.IntSupplier batch) {
+    Jdbc.first(
+        em,
+        "select true from pg_advisory_xact_lock(hashtext('nrm:seal-clear-text'))",
+        s -> {},
+        rs -> rs.getBoolean(1));
+    return batch.getAsInt();
+  }
+
+  /**
+   * Forgets, at erasure, whatever of the referral an earlier release left in clear and the start-up
+   * job has not sealed yet: its external reference and its reasons.
+   */
+  public void forgetClearText(UUID referralId) {
+    Jdbc.update(
+        em,
+        "update referral set external_reference = null where id = ? and external_reference is not"
+            + " null",
+        s -> s.setObject(1, referralId));
+    audit.forgetClearReasons(referralId);
   }
 
   /** Seals up to {@code limit} reasons stored in clear (forgets those of erased referrals). */
@@ -109,8 +135,7 @@ public class SealedText {
         Jdbc.all(
             em,
             "select id, external_reference, personal_data_erased_at is not null from referral"
-                + " where external_reference is not null order by id limit ?"
-                + " for update skip locked",
+                + " where external_reference is not null order by id limit ? for update",
             s -> s.setInt(1, limit),
             rs -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3)});
     for (Object[] row : rows) {
@@ -131,7 +156,8 @@ public class SealedText {
     Boolean erased =
         Jdbc.first(
             em,
-            "select personal_data_erased_at is not null from referral where id = ?",
+            // Shared lock: an erasure cannot happen between this read and the key made.
+            "select personal_data_erased_at is not null from referral where id = ? for share",
             s -> s.setObject(1, referralId),
             rs -> rs.getBoolean(1));
     return erased == null || erased ? null : keys.ofOrCreate(referralId);

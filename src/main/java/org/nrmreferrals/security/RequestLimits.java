@@ -1,6 +1,7 @@
 package org.nrmreferrals.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.Priorities;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -18,7 +19,7 @@ class RequestLimits {
     this.caller = caller;
   }
 
-  @ServerRequestFilter
+  @ServerRequestFilter(priority = Priorities.AUTHORIZATION) // before the agency and authority gates
   void limit() {
     if (!caller.isAnonymous()) {
       limits.request(caller.role(), caller.subject());

@@ -22,6 +22,7 @@ import org.nrmreferrals.audit.Action;
 import org.nrmreferrals.audit.AuditEvent;
 import org.nrmreferrals.audit.AuditQueries;
 import org.nrmreferrals.audit.AuditTrail;
+import org.nrmreferrals.webhook.WebhookSecrets.Slot;
 
 /**
  * The delivery queue, in SQL. Audit events are numbered by the sequencer in batches that commit
@@ -199,8 +200,10 @@ class WebhookOutbox {
                             subscription,
                             rs.getString(3),
                             rs.getString(4),
-                            opened(subscription, kek, rs.getBytes(6), rs.getString(11)),
-                            opened(subscription, kek, rs.getBytes(7), rs.getString(12)),
+                            opened(
+                                subscription, Slot.CURRENT, kek, rs.getBytes(6), rs.getString(11)),
+                            opened(
+                                subscription, Slot.PREVIOUS, kek, rs.getBytes(7), rs.getString(12)),
                             rs.getLong(8),
                             rs.getInt(9),
                             rs.getObject(10, OffsetDateTime.class).toInstant()));
@@ -212,8 +215,8 @@ class WebhookOutbox {
   }
 
   /** A secret opened from its sealed form, or as a release before V28 stored it, not yet sealed. */
-  private String opened(UUID subscription, String kek, byte[] sealed, String clear) {
-    return sealed == null ? clear : secrets.open(subscription, kek, sealed);
+  private String opened(UUID subscription, Slot slot, String kek, byte[] sealed, String clear) {
+    return sealed == null ? clear : secrets.open(subscription, slot, kek, sealed);
   }
 
   /** Records an attempt: delivered on 2xx; otherwise retried after {@code retryIn}, or failed. */

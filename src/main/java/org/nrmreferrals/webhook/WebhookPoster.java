@@ -82,10 +82,12 @@ final class WebhookPoster implements AutoCloseable {
               .setFollowRedirects(false)
               .setConnectTimeout(left);
       headers.forEach(options::putHeader);
+      Future<HttpClientRequest> connecting = http.request(options);
       HttpClientRequest request;
       try {
-        request = await(http.request(options), left + 500, true);
+        request = await(connecting, left + 500, true);
       } catch (ConnectException | HttpConnectTimeoutException e) {
+        connecting.onSuccess(late -> late.reset()); // a connection made too late is dropped
         last = e; // nothing was sent: the next address may answer
         continue;
       }

@@ -40,6 +40,9 @@ class WebhookSubscription extends PanacheEntityBase {
   @Column(name = "secret")
   private String clearSecret;
 
+  @Column(name = "previous_secret")
+  private String clearPreviousSecret;
+
   @Column(name = "secret_kek")
   private String secretKek;
 
@@ -98,7 +101,7 @@ class WebhookSubscription extends PanacheEntityBase {
     s.events = List.copyOf(events);
     s.secret = WebhookSignatures.newSecret();
     s.secretKek = secrets.kekId();
-    s.secretSealed = secrets.seal(s.id, s.secret);
+    s.secretSealed = secrets.seal(s.id, WebhookSecrets.Slot.CURRENT, s.secret);
     s.active = true;
     s.cursorSeq = fromSeq;
     s.createdBy = createdBy;
@@ -111,13 +114,17 @@ class WebhookSubscription extends PanacheEntityBase {
    * the current key.
    */
   void rotateSecret(Instant now, WebhookSecrets secrets) {
-    String old = clearSecret != null ? clearSecret : secrets.open(id, secretKek, secretSealed);
+    String old =
+        clearSecret != null
+            ? clearSecret
+            : secrets.open(id, WebhookSecrets.Slot.CURRENT, secretKek, secretSealed);
     secret = WebhookSignatures.newSecret();
     secretKek = secrets.kekId();
-    secretSealed = secrets.seal(id, secret);
-    previousSecretSealed = secrets.seal(id, old);
+    secretSealed = secrets.seal(id, WebhookSecrets.Slot.CURRENT, secret);
+    previousSecretSealed = secrets.seal(id, WebhookSecrets.Slot.PREVIOUS, old);
     previousSecretExpiresAt = now.plus(ROTATION_OVERLAP);
     clearSecret = null;
+    clearPreviousSecret = null;
   }
 
   /** Disabled by an administrator: no delivery until one enables it; a redelivery does not. */

@@ -94,6 +94,33 @@ class SealedTextTest {
   }
 
   @Test
+  void erasureForgetsClearTextTheJobHasNotSealedYet() {
+    String id = Referrals.submit(Agencies.police(), Referrals.anAdultReferral());
+    hold(id, true, "Litigation over " + id);
+    hold(id, false, "Settled");
+    Sequenced.now();
+    sql(
+        "update audit_event_reason x set reason = 'Litigation over ' || e.referral_id,"
+            + " sealed = null from audit_event e where e.seq = x.seq and e.referral_id = ?1"
+            + " and e.action = 'referral.legal_hold_set'",
+        id);
+    sql("update referral set external_reference = 'OLD-REF' where id = ?1", id);
+
+    admin("/api/v1/referrals/" + id + "/erasure", Map.of("reason", "Art. 17 request"));
+
+    assertEquals(
+        0L,
+        count(
+            "select count(*) from audit_event_reason x join audit_event e on e.seq = x.seq"
+                + " where e.referral_id = ?1 and x.reason is not null",
+            id));
+    assertEquals(
+        0L,
+        count(
+            "select count(*) from referral where id = ?1 and external_reference is not null", id));
+  }
+
+  @Test
   void aSealedReasonMovedToAnotherEventIsNotShown() {
     String id = Referrals.submit(Agencies.police(), Referrals.anAdultReferral());
     hold(id, true, "Held for the inquest");

@@ -397,6 +397,19 @@ class AccessControlTest {
         .path("events.find { it.action == 'referral.submitted' }.eventDigest");
   }
 
+  /** The seq of the case's intake event, once sequenced into the chain. */
+  static long submittedSeq(Case c) {
+    Sequenced.now();
+    Number seq =
+        Api.as(Tokens.admin())
+            .get(c.referral() + "/history")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("events.find { it.action == 'referral.submitted' }.seq");
+    return seq.longValue();
+  }
+
   static long release() {
     return release;
   }

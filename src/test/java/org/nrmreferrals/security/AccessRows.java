@@ -5,6 +5,7 @@ import static org.nrmreferrals.security.AccessControlTest.inDays;
 import static org.nrmreferrals.security.AccessControlTest.receiver;
 import static org.nrmreferrals.security.AccessControlTest.release;
 import static org.nrmreferrals.security.AccessControlTest.submittedDigest;
+import static org.nrmreferrals.security.AccessControlTest.submittedSeq;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -359,9 +360,10 @@ final class AccessRows {
     on("GET /api/v1/audit/public-key")
         .expect("401 200 200 200 200 200 200")
         .call((r, c) -> r.get("/api/v1/audit/public-key"));
+    // The links from the case's intake on: digests and hashes only, never whose.
     on("GET /api/v1/audit/chain")
         .expect("401 200 200 200 200 403 200")
-        .call((r, c) -> r.get("/api/v1/audit/chain?limit=10"));
+        .call((r, c) -> r.get("/api/v1/audit/chain?limit=10&afterSeq=" + (submittedSeq(c) - 1)));
     // A proof shows where an event is in the log, no content: a partner proves its own agency's
     // events, caseworkers and admins any (the chain's links are theirs to read already).
     on("GET /api/v1/audit/proofs/{eventDigest}")

@@ -70,9 +70,9 @@ class InformationRequesting {
     }
     InformationRequest q =
         new InformationRequest(r.id(), stage, askedOf, caller.subject(), changes.now(), dueOn);
+    changes.touch(r); // the case's row locked first, as every change does, then its key made
     q.question(sealer(r).seal(q.purpose("question"), utf8(body.question().strip())));
     q.persist();
-    changes.touch(r);
     changes.append(
         AuditEvent.of(Action.INFORMATION_REQUESTED)
             .referral(r.id(), r.agency().code())
@@ -102,11 +102,11 @@ class InformationRequesting {
       case OPEN -> {}
     }
     Referral r = Referral.findById(id);
+    changes.touch(r); // the case's row locked first, as every change does, then its key made
     q.answer(
         sealer(r).seal(q.purpose("answer"), utf8(body.answer().strip())),
         caller.subject(),
         changes.now());
-    changes.touch(r);
     changes.append(
         AuditEvent.of(Action.INFORMATION_PROVIDED)
             .referral(r.id(), r.agency().code())

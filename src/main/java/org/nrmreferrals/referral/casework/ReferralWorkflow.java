@@ -20,6 +20,7 @@ import org.nrmreferrals.referral.PersonalDataStore;
 import org.nrmreferrals.referral.Referral;
 import org.nrmreferrals.referral.ReferralQueries;
 import org.nrmreferrals.referral.ReferralView;
+import org.nrmreferrals.referral.SealedText;
 import org.nrmreferrals.referral.casework.CaseChanges.Changed;
 import org.nrmreferrals.referral.duplicates.Duplicates;
 import org.nrmreferrals.referral.intake.IdempotencyRecords;
@@ -52,6 +53,8 @@ public class ReferralWorkflow {
   private final LikelyDuplicates likelyDuplicates;
   private final CaseChanges changes;
 
+  private final SealedText sealedText;
+
   ReferralWorkflow(
       ReferralQueries queries,
       AuditTrail audit,
@@ -63,7 +66,9 @@ public class ReferralWorkflow {
       IdempotencyRecords idempotency,
       Duplicates duplicates,
       LikelyDuplicates likelyDuplicates,
-      CaseChanges changes) {
+      CaseChanges changes,
+      SealedText sealedText) {
+    this.sealedText = sealedText;
     this.duplicates = duplicates;
     this.likelyDuplicates = likelyDuplicates;
     this.dataKeys = dataKeys;
@@ -191,6 +196,7 @@ public class ReferralWorkflow {
   private void shred(Referral r, AuditEvent event) {
     boolean hadKey = dataKeys.destroy(r.id());
     personalData.forget(r.id());
+    sealedText.forgetClearText(r.id());
     duplicates.erase(r.id());
     r.personalDataErased(now());
     append(event.referral(r.id(), r.agency().code()).detail("dataKeyDestroyed", hadKey), r);
