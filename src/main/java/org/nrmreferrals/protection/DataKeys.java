@@ -31,18 +31,28 @@ public class DataKeys {
 
   /** A new data key for a referral, stored wrapped; in the caller's transaction. */
   public Sealer create(UUID referralId) {
+    return insert(referralId, "");
+  }
+
+  /**
+   * Makes and stores a wrapped data key; null when {@code onConflict} let another caller's key
+   * stand.
+   */
+  private Sealer insert(UUID referralId, String onConflict) {
     byte[] key = Random.randBytes(32);
     String kek = keks.currentId();
     byte[] wrapped = keks.wrap(key, context(referralId));
-    Jdbc.update(
-        em,
-        "insert into referral_data_key (referral_id, kek_id, wrapped_key) values (?, ?, ?)",
-        s -> {
-          s.setObject(1, referralId);
-          s.setString(2, kek);
-          s.setBytes(3, wrapped);
-        });
-    return sealer(referralId, key);
+    int made =
+        Jdbc.update(
+            em,
+            "insert into referral_data_key (referral_id, kek_id, wrapped_key) values (?, ?, ?)"
+                + onConflict,
+            s -> {
+              s.setObject(1, referralId);
+              s.setString(2, kek);
+              s.setBytes(3, wrapped);
+            });
+    return made == 1 ? sealer(referralId, key) : null;
   }
 
   /**
@@ -55,20 +65,8 @@ public class DataKeys {
     if (held.isPresent()) {
       return held.get();
     }
-    byte[] key = Random.randBytes(32);
-    String kek = keks.currentId();
-    byte[] wrapped = keks.wrap(key, context(referralId));
-    int made =
-        Jdbc.update(
-            em,
-            "insert into referral_data_key (referral_id, kek_id, wrapped_key) values (?, ?, ?)"
-                + " on conflict (referral_id) do nothing",
-            s -> {
-              s.setObject(1, referralId);
-              s.setString(2, kek);
-              s.setBytes(3, wrapped);
-            });
-    return made == 1 ? sealer(referralId, key) : of(referralId).orElseThrow();
+    Sealer made = insert(referralId, " on conflict (referral_id) do nothing");
+    return made != null ? made : of(referralId).orElseThrow();
   }
 
   /** The referral's data key, if it has one (none yet, or destroyed by erasure). */
