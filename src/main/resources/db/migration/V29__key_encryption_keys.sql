@@ -9,6 +9,7 @@ CREATE TABLE key_encryption_key (
     retired_by    text,
     CHECK ((retired_at IS NULL) = (retired_by IS NULL))
 );
--- Keys already in use: since their oldest data key.
+-- Keys already in use are recorded from now: a data key's created_at is not when its present
+-- wrapping was made (a re-wrap keeps it), so it cannot date the key that wraps it.
 INSERT INTO key_encryption_key (kek_id, first_used_at)
-SELECT kek_id, min(created_at) FROM referral_data_key GROUP BY kek_id;
+SELECT DISTINCT kek_id, now() FROM referral_data_key;

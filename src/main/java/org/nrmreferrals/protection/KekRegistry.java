@@ -4,17 +4,19 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jboss.logging.Logger;
 import org.nrmreferrals.Jdbc;
 import org.nrmreferrals.NrmConfig;
 
@@ -22,10 +24,11 @@ import org.nrmreferrals.NrmConfig;
  * The key-encryption keys in use and retired ({@code key_encryption_key}). Each configured key is
  * recorded when first seen, so its age is known; a rotation is due when the current key is older
  * than {@code nrm.kek-max-age}. A retired key has nothing left under it and is to be destroyed: an
- * instance configured with one refuses to start.
+ * instance whose current key it is refuses to start, and one running with it stops being ready.
  */
 @ApplicationScoped
 public class KekRegistry {
+  private static final Logger LOG = Logger.getLogger(KekRegistry.class);
   private final EntityManager em;
   private final KeyEncryptionKeys keks;
   private final Clock clock;
@@ -50,11 +53,15 @@ public class KekRegistry {
   /** A key as recorded: when first used, and whether (and when) it was retired. */
   public record Kek(String kekId, Instant firstUsedAt, Instant retiredAt, String retiredBy) {}
 
-  void atStartup(@Observes StartupEvent event) {
+  /** Before any other start-up work, which may seal under the current key. */
+  void atStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
     QuarkusTransaction.requiringNew().run(this::register);
   }
 
-  /** Records the configured keys; refuses (stopping the start) if any of them was retired. */
+  /**
+   * Records the configured keys; refuses (stopping the start) if the current one was retired. A
+   * retired earlier key still configured is only warned about: nothing is under it any more.
+   */
   void register() {
     Instant now = clock.instant();
     for (String id : keks.configuredIds()) {
@@ -67,23 +74,35 @@ public class KekRegistry {
             s.setObject(2, now.atOffset(java.time.ZoneOffset.UTC));
           });
     }
-    String refusal = refusal(keks.configuredIds(), retiredIds());
+    Set<String> retired = retiredIds();
+    String refusal = refusal(keks.currentId(), retired);
     if (refusal != null) {
       throw new IllegalStateException(refusal);
+    }
+    for (String id : keks.configuredIds()) {
+      if (retired.contains(id)) {
+        LOG.warnf(
+            "Key-encryption key %s was retired: remove it from NRM_KEK_PREVIOUS and destroy it",
+            id);
+      }
     }
     currentSince = find(keks.currentId()).firstUsedAt();
   }
 
-  /** Why the configured keys may not be used (a retired one among them), or null. */
-  static String refusal(Collection<String> configured, Set<String> retired) {
-    Set<String> again = new TreeSet<>(configured);
-    again.retainAll(retired);
-    if (again.isEmpty()) {
+  /** Why this key may not be the current one (it was retired), or null. */
+  static String refusal(String currentId, Set<String> retired) {
+    if (!retired.contains(currentId)) {
       return null;
     }
-    return "Refusing to start: key-encryption key "
-        + String.join(", ", again)
-        + " was retired; remove it from NRM_KEK and NRM_KEK_PREVIOUS and destroy it";
+    return "Refusing to start: the key-encryption key "
+        + currentId
+        + " (NRM_KEK) was retired; configure the new key and destroy this one";
+  }
+
+  /** Whether the current key was retired since this instance started (by another instance). */
+  boolean currentRetired() {
+    Kek current = find(keks.currentId());
+    return current != null && current.retiredAt() != null;
   }
 
   /** Every key recorded, oldest first. */

@@ -38,6 +38,12 @@
       throw new Error("no statistics release has been cut yet");
     }
     const release = releases[0];
+    const lastYear = Number(release.throughMonth.slice(0, 4));
+    if (y > lastYear) {
+      // A year the release does not reach yet (every January): its last year instead.
+      y = lastYear;
+      year.value = String(y);
+    }
     const to = release.throughMonth < y + "-12" ? release.throughMonth : y + "-12";
     const from = y + "-01";
     document.getElementById("release").textContent =
@@ -127,7 +133,9 @@
   function chart(element, option) {
     const existing = echarts.getInstanceByDom(element);
     (existing || echarts.init(element, null, { renderer: "svg" })).setOption(
-      Object.assign({ animation: false, tooltip: { trigger: "axis" }, grid: { containLabel: true,
+      // Tooltips drawn by the chart itself, not as HTML: nothing the API says becomes markup.
+      Object.assign({ animation: false, tooltip: { trigger: "axis", renderMode: "richText" },
+        grid: { containLabel: true,
         left: 8, right: 8, top: 32, bottom: 8 } }, option), true);
   }
 

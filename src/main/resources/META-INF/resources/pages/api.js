@@ -80,7 +80,7 @@ const Api = (() => {
     document.body.appendChild(link);
     link.click();
     link.remove();
-    URL.revokeObjectURL(url);
+    setTimeout(() => URL.revokeObjectURL(url), 0); // after the download has started
   }
 
   function show(element, error) {
@@ -90,8 +90,9 @@ const Api = (() => {
 
   /**
    * A token handed over in the address's fragment (#token=...) by the deployment's sign-in (an
-   * identity provider's redirect), taken into memory and removed from the address at once, so it
-   * is in no history entry, bookmark or Referer. Null when there is none.
+   * identity provider's redirect), taken into memory and removed from the address at once. A
+   * fragment is never sent to a server nor in a Referer, but the browser's history may keep the
+   * address it was loaded with: use short-lived tokens. Null when there is none.
    */
   function fromAddress() {
     const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
