@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.nrmreferrals.support.Agencies;
 import org.nrmreferrals.support.Api;
+import org.nrmreferrals.support.Chain;
 import org.nrmreferrals.support.Referrals;
 import org.nrmreferrals.support.SecondInstance;
 import org.nrmreferrals.support.Tokens;
@@ -47,31 +48,14 @@ class KeyRotationTest {
     Map<String, Object> ana = Referrals.anAdultReferral();
     String family = (String) Referrals.person(ana).get("familyName");
     String before = Referrals.submit(agency, ana);
-    // Make "before" as it was under the old key: its data key re-wrapped by the old KEK.
-    KeyEncryptionKeys current =
-        new KeyEncryptionKeys(Optional.of(NEW), Optional.empty(), Optional.empty());
-    KeyEncryptionKeys old =
-        new KeyEncryptionKeys(Optional.of(OLD), Optional.empty(), Optional.empty());
+    // Make "before" as it was under the old key: its data key re-wrapped by the old KEK,
+    KeyEncryptionKeys current = keys(NEW);
+    KeyEncryptionKeys old = keys(OLD);
+    underTheOldKey(before);
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
-              Object[] row =
-                  (Object[])
-                      em.createNativeQuery(
-                              "select kek_id, wrapped_key from referral_data_key"
-                                  + " where referral_id = ?1")
-                          .setParameter(1, UUID.fromString(before))
-                          .getSingleResult();
-              byte[] context = ("nrm-data-key:" + before).getBytes(StandardCharsets.UTF_8);
-              byte[] key = current.unwrap((String) row[0], (byte[]) row[1], context);
-              em.createNativeQuery(
-                      "update referral_data_key set kek_id = ?2, wrapped_key = ?3"
-                          + " where referral_id = ?1")
-                  .setParameter(1, UUID.fromString(before))
-                  .setParameter(2, old.currentId())
-                  .setParameter(3, old.wrap(key, context))
-                  .executeUpdate();
-              // And its blind-index digests as the old key's derived key made them.
+              // and its blind-index digests as the old key's derived key made them.
               em.createNativeQuery("delete from referral_blind_index where referral_id = ?1")
                   .setParameter(1, UUID.fromString(before))
                   .executeUpdate();
@@ -149,43 +133,19 @@ class KeyRotationTest {
         .statusCode(200)
         .body("rewrapped", equalTo(0))
         .body("rekeyed", equalTo(0));
-    Api.as(Tokens.admin())
-        .get("/api/v1/audit/verify")
-        .then()
-        .statusCode(200)
-        .body("valid", equalTo(true));
+    Chain.verifies();
   }
 
   /**
    * The night's run finishes a rotation nobody asked for; only then may the old key be retired, and
-   * an instance still configured with a retired key refuses to start.
+   * an instance whose current key was retired refuses to start.
    */
   @Test
   void theNightsRunFinishesARotationAndOnlyThenIsTheOldKeyRetired() {
     String id = Referrals.submit(Agencies.police(), Referrals.anAdultReferral());
-    KeyEncryptionKeys current =
-        new KeyEncryptionKeys(Optional.of(NEW), Optional.empty(), Optional.empty());
-    KeyEncryptionKeys old =
-        new KeyEncryptionKeys(Optional.of(OLD), Optional.empty(), Optional.empty());
-    QuarkusTransaction.requiringNew()
-        .run(
-            () -> {
-              byte[] context = ("nrm-data-key:" + id).getBytes(StandardCharsets.UTF_8);
-              byte[] wrapped =
-                  (byte[])
-                      em.createNativeQuery(
-                              "select wrapped_key from referral_data_key where referral_id = ?1")
-                          .setParameter(1, UUID.fromString(id))
-                          .getSingleResult();
-              byte[] key = current.unwrap(current.currentId(), wrapped, context);
-              em.createNativeQuery(
-                      "update referral_data_key set kek_id = ?2, wrapped_key = ?3"
-                          + " where referral_id = ?1")
-                  .setParameter(1, UUID.fromString(id))
-                  .setParameter(2, old.currentId())
-                  .setParameter(3, old.wrap(key, context))
-                  .executeUpdate();
-            });
+    KeyEncryptionKeys current = keys(NEW);
+    KeyEncryptionKeys old = keys(OLD);
+    underTheOldKey(id);
     retire(old.currentId()).statusCode(409).body("detail", containsString("re-wrap first"));
     retire(current.currentId()).statusCode(409);
     retire("0123456789abcdef").statusCode(404);
@@ -212,6 +172,35 @@ class KeyRotationTest {
         KekRegistry.refusal(old.currentId(), java.util.Set.of(old.currentId())),
         containsString(old.currentId()));
     assertEquals(null, KekRegistry.refusal(current.currentId(), java.util.Set.of(old.currentId())));
+  }
+
+  private static KeyEncryptionKeys keys(String kek) {
+    return new KeyEncryptionKeys(Optional.of(kek), Optional.empty(), Optional.empty());
+  }
+
+  /** Re-wraps the referral's data key by the old KEK, as it was before the rotation. */
+  private void underTheOldKey(String id) {
+    KeyEncryptionKeys current = keys(NEW);
+    KeyEncryptionKeys old = keys(OLD);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              byte[] context = ("nrm-data-key:" + id).getBytes(StandardCharsets.UTF_8);
+              byte[] wrapped =
+                  (byte[])
+                      em.createNativeQuery(
+                              "select wrapped_key from referral_data_key where referral_id = ?1")
+                          .setParameter(1, UUID.fromString(id))
+                          .getSingleResult();
+              em.createNativeQuery(
+                      "update referral_data_key set kek_id = ?2, wrapped_key = ?3"
+                          + " where referral_id = ?1")
+                  .setParameter(1, UUID.fromString(id))
+                  .setParameter(2, old.currentId())
+                  .setParameter(
+                      3, old.wrap(current.unwrap(current.currentId(), wrapped, context), context))
+                  .executeUpdate();
+            });
   }
 
   private static io.restassured.response.ValidatableResponse retire(String kekId) {
